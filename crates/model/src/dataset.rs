@@ -1,0 +1,231 @@
+//! The dataset file: its serde types, its loading checks and its timeline queries.
+
+use crate::{Date, EventKind, Stance};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The `schema` field every dataset file carries.
+pub const SCHEMA: &str = "stance-atlas/dataset";
+/// Bumped whenever a field changes meaning or a required field is added.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A half-open byte range `start..end` into an article file, counted from the
+/// file's first byte (front matter included).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn contains(self, inner: Span) -> bool {
+        self.start <= inner.start && inner.end <= self.end && inner.start <= inner.end
+    }
+}
+
+/// One news text of the corpus.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identifier: the file name without its extension.
+    pub id: String,
+    /// The file name inside the corpus directory.
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publication date; the first of the month when only the month is known.
+    pub published: Date,
+    /// True when no metadata gave the date and it was read off the text.
+    #[serde(default)]
+    pub published_inferred: bool,
+    /// ISO 639-1 language code of the text, e.g. `en` or `es`.
+    pub lang: String,
+}
+
+/// One dated act of one actor, with its evidence.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct Event {
+    /// ISO 3166-1 alpha-2 code (`XK` for Kosovo) or an organisation code (`EU`, `OAS`).
+    pub actor: String,
+    pub stance: Stance,
+    pub kind: EventKind,
+    pub date: Date,
+    /// True when the text gave no date for the act itself, or the article's
+    /// publication date was itself inferred.
+    #[serde(default)]
+    pub date_inferred: bool,
+    /// The [`Article::id`] the quote comes from.
+    pub article: String,
+    /// The full sentence, byte for byte as in the article file.
+    pub quote: String,
+    /// Where `quote` lies in the article file.
+    pub span: Span,
+    /// Where the actor is named, inside `span`.
+    pub mention: Span,
+}
+
+impl Event {
+    /// The mention as a range into [`Event::quote`], for highlighting.
+    pub fn mention_in_quote(&self) -> Option<std::ops::Range<usize>> {
+        if !self.span.contains(self.mention) {
+            return None;
+        }
+        let r = self.mention.start - self.span.start..self.mention.end - self.span.start;
+        self.quote.get(r.clone()).map(|_| r)
+    }
+}
+
+/// Everything the app shows: articles and their events, indexed by actor.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Dataset {
+    pub schema: String,
+    pub version: u32,
+    /// The tool and version that wrote the file.
+    pub generated_by: String,
+    pub articles: Vec<Article>,
+    pub events: Vec<Event>,
+    /// Positions into `events` by actor, oldest first; rebuilt on load.
+    #[serde(skip)]
+    by_actor: BTreeMap<String, Vec<usize>>,
+}
+
+/// Why a dataset could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    Json(String),
+    Schema { found: String, version: u32 },
+    Inconsistent(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Json(e) => write!(f, "the dataset is not valid JSON: {e}"),
+            LoadError::Schema { found, version } => write!(
+                f,
+                "the dataset has schema {found:?} version {version}; this build reads {SCHEMA:?} version {SCHEMA_VERSION}"
+            ),
+            LoadError::Inconsistent(e) => write!(f, "the dataset is inconsistent: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl Dataset {
+    /// Builds a dataset in canonical order (by actor, then date, then the
+    /// heavier act first, then article and position), so files diff cleanly.
+    pub fn new(generated_by: impl Into<String>, mut articles: Vec<Article>, mut events: Vec<Event>) -> Dataset {
+        articles.sort_by(|a, b| a.id.cmp(&b.id));
+        events.sort_by(|a, b| {
+            (&a.actor, a.date, std::cmp::Reverse(a.kind.weight()), &a.article, a.span, a.mention)
+                .cmp(&(&b.actor, b.date, std::cmp::Reverse(b.kind.weight()), &b.article, b.span, b.mention))
+        });
+        events.dedup_by(|a, b| a.actor == b.actor && a.article == b.article && a.span == b.span && a.stance == b.stance);
+        let mut dataset = Dataset {
+            schema: SCHEMA.to_string(),
+            version: SCHEMA_VERSION,
+            generated_by: generated_by.into(),
+            articles,
+            events,
+            by_actor: BTreeMap::new(),
+        };
+        dataset.reindex();
+        dataset
+    }
+
+    /// Reads a dataset file, checking its schema and its internal references.
+    pub fn from_json(json: &str) -> Result<Dataset, LoadError> {
+        let raw: Dataset = serde_json::from_str(json).map_err(|e| LoadError::Json(e.to_string()))?;
+        if raw.schema != SCHEMA || raw.version != SCHEMA_VERSION {
+            return Err(LoadError::Schema { found: raw.schema, version: raw.version });
+        }
+        raw.check()?;
+        Ok(Dataset::new(raw.generated_by, raw.articles, raw.events))
+    }
+
+    /// Checks what the type system cannot: every event names a known article,
+    /// its quote is as long as its span, and its mention lies inside the quote.
+    pub fn check(&self) -> Result<(), LoadError> {
+        let ids: std::collections::BTreeSet<&str> = self.articles.iter().map(|a| a.id.as_str()).collect();
+        for e in &self.events {
+            let at = || format!("event of {} in {}", e.actor, e.article);
+            if !ids.contains(e.article.as_str()) {
+                return Err(LoadError::Inconsistent(format!("{} names an unknown article", at())));
+            }
+            if e.quote.len() != e.span.len() || e.span.end < e.span.start {
+                return Err(LoadError::Inconsistent(format!("{}: quote length does not match its span", at())));
+            }
+            if e.mention_in_quote().is_none() {
+                return Err(LoadError::Inconsistent(format!("{}: mention is outside its quote", at())));
+            }
+            if e.actor.is_empty() || !e.actor.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(LoadError::Inconsistent(format!("{}: actor code is not uppercase letters", at())));
+            }
+        }
+        Ok(())
+    }
+
+    fn reindex(&mut self) {
+        self.by_actor.clear();
+        for (i, e) in self.events.iter().enumerate() {
+            self.by_actor.entry(e.actor.clone()).or_default().push(i);
+        }
+    }
+
+    /// Every event of `actor`, oldest first (heavier acts first within a day).
+    pub fn history<'a>(&'a self, actor: &str) -> impl DoubleEndedIterator<Item = &'a Event> + 'a {
+        self.by_actor.get(actor).into_iter().flatten().map(|&i| &self.events[i])
+    }
+
+    /// The event that sets `actor`'s stance on `date`: its latest event on or
+    /// before that day; among several on that day, the heaviest act.
+    pub fn stance_at(&self, actor: &str, date: Date) -> Option<&Event> {
+        let idx = self.by_actor.get(actor)?;
+        let after = idx.partition_point(|&i| self.events[i].date <= date);
+        let last = &self.events[*idx.get(after.checked_sub(1)?)?];
+        // Events are sorted heaviest first within a day, so the first event
+        // of that day is the one that counts.
+        let first_of_day = idx[..after].partition_point(|&i| self.events[i].date < last.date);
+        Some(&self.events[idx[first_of_day]])
+    }
+
+    /// Actors with at least one event, in code order.
+    pub fn actors(&self) -> impl Iterator<Item = &str> {
+        self.by_actor.keys().map(String::as_str)
+    }
+
+    /// The distinct days on which some event happens, in order.
+    pub fn event_dates(&self) -> Vec<Date> {
+        let mut dates: Vec<Date> = self.events.iter().map(|e| e.date).collect();
+        dates.sort_unstable();
+        dates.dedup();
+        dates
+    }
+
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles
+            .binary_search_by(|a| a.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.articles[i])
+    }
+
+    /// Pretty JSON with a trailing newline, stable across runs.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a dataset always serialises");
+        s.push('\n');
+        s
+    }
+}

@@ -1,0 +1,20 @@
+//! The Stance Atlas dataset: **articles**, **stance events** and **timelines**.
+//!
+//! * An [`Article`] is one news text in the corpus, with its metadata.
+//! * An [`Event`] says that an actor (a country by ISO 3166-1 alpha-2 code, or
+//!   an organisation such as `EU`) took a [`Stance`] on a [`Date`], and carries
+//!   the verbatim sentence that shows it as a byte span into the article file.
+//! * A [`Dataset`] holds both and answers the two questions the app asks:
+//!   [`Dataset::stance_at`] (where did this actor stand on that day?) and
+//!   [`Dataset::history`] (every event of one actor, oldest first).
+//!
+//! This crate does no I/O and builds for both native and wasm targets; the
+//! extractor writes a [`Dataset`] as JSON and the app reads it back.
+
+mod dataset;
+mod date;
+mod stance;
+
+pub use dataset::{Article, Dataset, Event, LoadError, Span, SCHEMA, SCHEMA_VERSION};
+pub use date::{days_in_month, Date, DateError};
+pub use stance::{EventKind, Stance};
