@@ -1,1 +1,160 @@
-pub fn placeholder() {}
+//! The Stance Atlas extractor: **lexicon**, **sentences** and **rules**.
+//!
+//! * The [`lexicon`] compiles reviewed data files (the gazetteer of actors and
+//!   one lexicon per language) into one automaton that finds every known
+//!   phrase of an article in a single pass.
+//! * The [`text`] module cuts the article into sentences and quotations, as
+//!   byte ranges of the original file, and [`dates`] reads publication and
+//!   event dates.
+//! * The [`rules`] turn each sentence's phrases into stance events, and
+//!   [`Extractor::extract`] ties them to the article with the sentence as a
+//!   byte-exact quote.
+//!
+//! [`corpus`] runs this over files and directories, in parallel, reporting
+//! every unusable file by name without losing the others.
+
+pub mod article;
+pub mod corpus;
+pub mod dates;
+pub mod lexicon;
+pub mod rules;
+pub mod text;
+
+use article::{check_bytes, prepare, ArticleError};
+use atlas_model::{Article, Event, Span};
+use lexicon::{Hit, Lexicon, LexiconError, Tag};
+
+pub use corpus::{run, Options, Report};
+
+/// The tool's name and version, written into every dataset.
+pub const GENERATED_BY: &str = concat!("atlas-extract ", env!("CARGO_PKG_VERSION"));
+
+/// An article with the events read from it.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    pub article: Article,
+    pub events: Vec<Event>,
+    pub warnings: Vec<String>,
+}
+
+/// Reads articles with one compiled lexicon; cheap to share between threads.
+pub struct Extractor {
+    lex: Lexicon,
+}
+
+impl Extractor {
+    /// An extractor with the lexicon built into the binary.
+    pub fn new() -> Result<Extractor, LexiconError> {
+        Ok(Extractor { lex: Lexicon::builtin()? })
+    }
+
+    pub fn with_lexicon(lex: Lexicon) -> Extractor {
+        Extractor { lex }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Reads one article. `file` is its name (used as the article's file and,
+    /// without extension, its id); `sidecar` the text of its `.meta` file.
+    pub fn extract(&self, file: &str, bytes: &[u8], sidecar: Option<&str>) -> Result<Extracted, ArticleError> {
+        let text = check_bytes(file, bytes)?;
+        let prep = prepare(file, text, sidecar, &self.lex.calendars)?;
+        let id = article::article_id(std::path::Path::new(file));
+        let hits: Vec<Hit> = self.lex.scan(text).filter(|h| h.start >= prep.body_start).collect();
+        let body = &text[prep.body_start..];
+        let sentences: Vec<std::ops::Range<usize>> =
+            text::sentences(body).into_iter().map(|r| r.start + prep.body_start..r.end + prep.body_start).collect();
+        let quotes: Vec<(std::ops::Range<usize>, Option<usize>)> = text::quotations(body)
+            .into_iter()
+            .map(|q| q.start + prep.body_start..q.end + prep.body_start)
+            .map(|q| {
+                let speaker = self.speaker_after(text, &hits, q.end);
+                (q, speaker)
+            })
+            .collect();
+
+        let mut events = Vec::new();
+        for s in &sentences {
+            let lo = hits.partition_point(|h| h.start < s.start);
+            let hi = hits.partition_point(|h| h.start < s.end);
+            let sentence_hits = &hits[lo..hi];
+            if !sentence_hits.iter().any(|h| h.cue().is_some() || !h.tags.iter().all(|t| matches!(t, Tag::Side(_)) || t.is_actor() || *t == Tag::Venezuela)) {
+                continue;
+            }
+            let sentence_text = &text[s.clone()];
+            let explicit = dates::event_date(
+                sentence_text,
+                prep.published,
+                prep.precision,
+                &self.lex.calendars,
+                &self.lex.foreign_date_markers,
+                &self.lex.future_markers,
+            );
+            let date = explicit.unwrap_or(prep.published);
+            let quote = quotes.iter().find(|(q, _)| q.start < s.end && s.start < q.end);
+            let speaker = quote.and_then(|(_, sp)| sp.map(|k| &hits[k]));
+            let sentence = rules::Sentence { text: sentence_text, range: s.clone(), hits: sentence_hits, date, speaker };
+            for f in rules::classify(&self.lex, &sentence) {
+                // A speaker named after a multi-sentence quotation extends the
+                // quote to the sentence that names them, so the mention
+                // always lies inside the quote.
+                let mut span = s.clone();
+                if f.mention.end > span.end {
+                    if let Some(last) = sentences.iter().find(|r| r.start <= f.mention.start && f.mention.end <= r.end) {
+                        span.end = last.end;
+                    }
+                }
+                if f.mention.start < span.start || f.mention.end > span.end {
+                    continue;
+                }
+                let event = Event {
+                    actor: f.actor,
+                    stance: f.stance,
+                    kind: f.kind,
+                    date,
+                    date_inferred: explicit.is_none() || prep.published_inferred,
+                    article: id.clone(),
+                    quote: text[span.clone()].to_string(),
+                    span: Span { start: span.start, end: span.end },
+                    mention: Span { start: f.mention.start, end: f.mention.end },
+                };
+                debug_assert_eq!(&text.as_bytes()[event.span.start..event.span.end], event.quote.as_bytes());
+                events.push(event);
+            }
+        }
+        let article = Article {
+            id,
+            file: file.to_string(),
+            title: prep.meta.title.clone().or_else(|| first_line_title(body)),
+            outlet: prep.meta.outlet.clone(),
+            url: prep.meta.url.clone(),
+            published: prep.published,
+            published_inferred: prep.published_inferred,
+            lang: prep.lang.clone(),
+        };
+        Ok(Extracted { article, events, warnings: prep.warnings })
+    }
+
+    /// The actor named right after a closing quote with a speech verb
+    /// (`," Biden wrote`, `," said Pompeo`), as an index into `hits`.
+    fn speaker_after(&self, text: &str, hits: &[Hit], quote_end: usize) -> Option<usize> {
+        let k = hits.partition_point(|h| h.start < quote_end);
+        let h = hits.get(k)?;
+        let gap = text.get(quote_end..h.start)?;
+        if h.actor().is_none() || gap.len() > 60 || gap.contains('\n') {
+            return None;
+        }
+        let after: Vec<String> = text::words(&text[h.end..text.len().min(h.end + 60)]).take(3).collect();
+        let before: Vec<String> = text::words(gap).collect();
+        let says = |w: &String| self.lex.speech_verbs.contains(w);
+        (after.iter().any(says) || before.iter().any(says)).then_some(k)
+    }
+}
+
+/// The first non-empty line, as a title, when it is short enough to be one.
+fn first_line_title(body: &str) -> Option<String> {
+    let line = body.lines().map(str::trim).find(|l| !l.is_empty())?;
+    (line.len() <= 140 && !line.ends_with('.')).then(|| line.to_string())
+}

@@ -1,1 +1,105 @@
-fn main() {}
+//! `atlas-extract`: the command-line face of the extractor. Thin glue: parse
+//! arguments, run [`atlas_extract::run`], print, write, exit.
+
+use atlas_extract::corpus::{render, write_atomically, Format};
+use atlas_extract::{Extractor, Options};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: atlas-extract [--format json|jsonl] [-o FILE] [--threads N] [--quiet] PATH...
+
+Reads news articles (files, or directories walked recursively) and writes the
+stance events found in them: `json` is the app's dataset, `jsonl` one event per
+line. Without -o the output goes to standard output. An article may carry a
+front-matter block (title, outlet, url, published, lang) or a sidecar file
+NAME.meta with the same `key: value` lines.";
+
+fn main() -> ExitCode {
+    match parse(std::env::args().skip(1).collect()) {
+        Ok(Some((opts, paths, quiet))) => run(opts, paths, quiet),
+        Ok(None) => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("atlas-extract: {e}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse(args: Vec<String>) -> Result<Option<(Options, Vec<PathBuf>, bool)>, String> {
+    let mut opts = Options::default();
+    let mut paths = Vec::new();
+    let mut quiet = false;
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "-V" | "--version" => {
+                println!("{}", atlas_extract::GENERATED_BY);
+                std::process::exit(0);
+            }
+            "--format" | "-f" => {
+                opts.format = match value("--format")?.as_str() {
+                    "json" => Format::Json,
+                    "jsonl" => Format::Jsonl,
+                    other => return Err(format!("unknown format {other:?}: use json or jsonl")),
+                }
+            }
+            "-o" | "--output" => opts.output = Some(PathBuf::from(value("-o")?)),
+            "--threads" | "-j" => {
+                let v = value("--threads")?;
+                opts.threads = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| format!("--threads {v:?} is not a positive number"))?;
+            }
+            "--quiet" | "-q" => quiet = true,
+            "--no-progress" => opts.progress = false,
+            s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
+            _ => paths.push(PathBuf::from(a)),
+        }
+    }
+    if paths.is_empty() {
+        return Err("no input: name at least one article file or directory".into());
+    }
+    opts.progress &= !quiet;
+    Ok(Some((opts, paths, quiet)))
+}
+
+fn run(opts: Options, paths: Vec<PathBuf>, quiet: bool) -> ExitCode {
+    let extractor = match Extractor::new() {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("atlas-extract: the built-in lexicon is broken: {e}");
+            return ExitCode::from(3);
+        }
+    };
+    let report = atlas_extract::run(&extractor, &paths, &opts);
+    for e in &report.errors {
+        eprintln!("atlas-extract: skipped {e}");
+    }
+    if !quiet {
+        for w in &report.warnings {
+            eprintln!("atlas-extract: warning: {w}");
+        }
+    }
+    if report.articles.is_empty() {
+        eprintln!("atlas-extract: nothing usable was read ({} inputs failed); no output written", report.errors.len());
+        return ExitCode::from(1);
+    }
+    let out = render(&report, opts.format);
+    match &opts.output {
+        Some(path) => {
+            if let Err(e) = write_atomically(path, out.as_bytes()) {
+                eprintln!("atlas-extract: cannot write {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
+        }
+        None => print!("{out}"),
+    }
+    if !quiet {
+        eprintln!("atlas-extract: {}", report.summary());
+    }
+    ExitCode::SUCCESS
+}

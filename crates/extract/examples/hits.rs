@@ -1,0 +1,19 @@
+//! Prints the phrases the lexicon recognises in a sentence given as argument,
+//! and the findings of the rules; a debugging aid for lexicon work.
+fn main() {
+    let text = std::env::args().nth(1).unwrap_or_default();
+    let lex = atlas_extract::lexicon::Lexicon::builtin().expect("lexicon");
+    for h in lex.scan(&text) {
+        println!("{:>4}..{:<4} {:?} {:?}", h.start, h.end, &text[h.start..h.end], h.tags);
+    }
+    let ex = atlas_extract::Extractor::with_lexicon(lex);
+    let doc = format!("---\npublished: 2019-01-25\n---\n{text}\n");
+    match ex.extract("example.txt", doc.as_bytes(), None) {
+        Ok(x) => {
+            for e in x.events {
+                println!("=> {} {} {} {} [{}]", e.actor, e.stance, e.kind, e.date, &doc[e.mention.start..e.mention.end]);
+            }
+        }
+        Err(e) => println!("error: {e}"),
+    }
+}

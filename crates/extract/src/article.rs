@@ -1,0 +1,232 @@
+//! Reading one article file: checks on the bytes, front matter, sidecar
+//! metadata, and what can be inferred from the text when metadata is missing.
+
+use crate::dates::{published_from_text, Precision};
+use crate::lexicon::Calendar;
+use atlas_model::Date;
+use std::fmt;
+use std::path::Path;
+
+/// Files larger than this are refused: no news article is this long, and a
+/// mistaken path (a database dump, a video) should not stall a run.
+pub const MAX_ARTICLE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Why one article was skipped. Always names the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleError {
+    pub file: String,
+    pub problem: Problem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Unreadable(String),
+    Empty,
+    TooLarge(usize),
+    Binary,
+    NotUtf8 { offset: usize },
+    NoDate,
+    BadMetadata(String),
+}
+
+impl fmt::Display for ArticleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = &self.file;
+        match &self.problem {
+            Problem::Unreadable(e) => write!(f, "{file}: cannot read the file: {e}"),
+            Problem::Empty => write!(f, "{file}: the file is empty"),
+            Problem::TooLarge(n) => {
+                write!(f, "{file}: the file has {n} bytes, more than the {MAX_ARTICLE_BYTES} an article may have")
+            }
+            Problem::Binary => write!(f, "{file}: the file is binary, not text"),
+            Problem::NotUtf8 { offset } => write!(f, "{file}: the file is not UTF-8 text (invalid byte at offset {offset})"),
+            Problem::NoDate => write!(
+                f,
+                "{file}: no publication date: the text gives none; add a front-matter line `published: YYYY-MM-DD` \
+                 or a sidecar file `{file}.meta`"
+            ),
+            Problem::BadMetadata(e) => write!(f, "{file}: bad metadata: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ArticleError {}
+
+/// Metadata given by front matter or a sidecar file; every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<(Date, Precision)>,
+    pub lang: Option<String>,
+}
+
+impl Metadata {
+    /// Fields of `other` fill the gaps of `self`.
+    pub fn or(self, other: Metadata) -> Metadata {
+        Metadata {
+            title: self.title.or(other.title),
+            outlet: self.outlet.or(other.outlet),
+            url: self.url.or(other.url),
+            published: self.published.or(other.published),
+            lang: self.lang.or(other.lang),
+        }
+    }
+}
+
+/// Parses `key: value` lines (front matter and sidecar files share the format).
+/// Unknown keys are reported, not fatal; a malformed date is.
+pub fn parse_metadata(lines: &str, warnings: &mut Vec<String>) -> Result<Metadata, String> {
+    let mut m = Metadata::default();
+    for (n, line) in lines.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            return Err(format!("line {}: expected `key: value`, found {line:?}", n + 1));
+        };
+        let value = value.trim().trim_matches('"').to_string();
+        if value.is_empty() {
+            continue;
+        }
+        match key.trim() {
+            "title" => m.title = Some(value),
+            "outlet" | "source" => m.outlet = Some(value),
+            "url" => m.url = Some(value),
+            "lang" | "language" => m.lang = Some(value),
+            "published" | "date" => m.published = Some(parse_published(&value).ok_or_else(|| {
+                format!("line {}: published date {value:?} is not YYYY-MM-DD or YYYY-MM", n + 1)
+            })?),
+            other => warnings.push(format!("unknown metadata key {other:?} ignored")),
+        }
+    }
+    Ok(m)
+}
+
+fn parse_published(v: &str) -> Option<(Date, Precision)> {
+    if let Ok(d) = v.parse::<Date>() {
+        return Some((d, Precision::Day));
+    }
+    let (y, m) = v.split_once('-')?;
+    if y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    Date::new(y.parse().ok()?, m.parse().ok()?, 1).ok().map(|d| (d, Precision::Month))
+}
+
+/// Splits a leading front-matter block off `text`. Returns the metadata
+/// lines and the byte offset where the body starts (0 without front matter).
+pub fn split_front_matter(text: &str) -> Option<(&str, usize)> {
+    let first_len = if text.starts_with("---\n") {
+        4
+    } else if text.starts_with("---\r\n") {
+        5
+    } else {
+        return None;
+    };
+    let rest = &text[first_len..];
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some((&rest[..offset], first_len + offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Checks the raw bytes of a file and returns them as text.
+pub fn check_bytes<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ArticleError> {
+    let err = |problem| ArticleError { file: file.to_string(), problem };
+    if bytes.is_empty() || bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(err(Problem::Empty));
+    }
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(err(Problem::TooLarge(bytes.len())));
+    }
+    // NUL bytes never occur in text; a run of control bytes near the start is
+    // the signature of a binary format.
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    if bytes.contains(&0) || controls * 10 > head.len() {
+        return Err(err(Problem::Binary));
+    }
+    std::str::from_utf8(bytes).map_err(|e| err(Problem::NotUtf8 { offset: e.valid_up_to() }))
+}
+
+/// A guess at the language from common function words: `es` or `en`.
+pub fn guess_language(text: &str) -> &'static str {
+    let (mut en, mut es) = (0, 0);
+    for w in crate::text::words(&text[..text.len().min(20_000)]) {
+        match w.as_str() {
+            "the" | "and" | "of" | "to" | "is" | "was" | "with" | "that" => en += 1,
+            "el" | "los" | "las" | "del" | "que" | "y" | "por" | "para" | "una" | "con" => es += 1,
+            _ => {}
+        }
+    }
+    if es > en {
+        "es"
+    } else {
+        "en"
+    }
+}
+
+/// The first URL written in the text, if any.
+pub fn url_in_text(text: &str) -> Option<String> {
+    let start = text.find("https://").or_else(|| text.find("http://"))?;
+    let url: String = text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, '$' | '\\' | '"' | '<' | '>' | ')' | ']'))
+        .collect();
+    (url.len() > 10).then_some(url)
+}
+
+/// Everything known about an article before its sentences are read.
+#[derive(Debug, Clone)]
+pub struct Prepared<'a> {
+    pub text: &'a str,
+    /// Where the body starts, after any front matter.
+    pub body_start: usize,
+    pub meta: Metadata,
+    pub published: Date,
+    pub precision: Precision,
+    pub published_inferred: bool,
+    pub lang: String,
+    pub warnings: Vec<String>,
+}
+
+/// Combines front matter, sidecar metadata (which wins) and inference.
+pub fn prepare<'a>(file: &str, text: &'a str, sidecar: Option<&str>, cals: &[Calendar]) -> Result<Prepared<'a>, ArticleError> {
+    let err = |problem| ArticleError { file: file.to_string(), problem };
+    let mut warnings = Vec::new();
+    let (front, body_start) = match split_front_matter(text) {
+        Some((lines, start)) => (parse_metadata(lines, &mut warnings).map_err(|e| err(Problem::BadMetadata(e)))?, start),
+        None => (Metadata::default(), 0),
+    };
+    let side = match sidecar {
+        Some(s) => parse_metadata(s, &mut warnings)
+            .map_err(|e| err(Problem::BadMetadata(format!("in {file}.meta: {e}"))))?,
+        None => Metadata::default(),
+    };
+    let mut meta = side.or(front);
+    let body = &text[body_start..];
+    if meta.url.is_none() {
+        meta.url = url_in_text(body);
+    }
+    let (published, precision, published_inferred) = match meta.published {
+        Some((d, p)) => (d, p, false),
+        None => {
+            let (d, p) = published_from_text(body, cals).ok_or_else(|| err(Problem::NoDate))?;
+            (d, p, true)
+        }
+    };
+    let lang = meta.lang.clone().unwrap_or_else(|| guess_language(body).to_string());
+    Ok(Prepared { text, body_start, meta, published, precision, published_inferred, lang, warnings })
+}
+
+/// The article id: the file name without its extension.
+pub fn article_id(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}

@@ -1,0 +1,232 @@
+//! Dates in article text: the publication date of an article that has no
+//! metadata, and the date of the act a sentence reports.
+
+use crate::lexicon::Calendar;
+use atlas_model::{days_in_month, Date};
+
+/// How much of a publication date is known.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Precision {
+    Day,
+    Month,
+}
+
+/// A word of a sentence with its byte range.
+#[derive(Clone, Debug)]
+struct Word<'a> {
+    text: &'a str,
+    lower: String,
+    start: usize,
+}
+
+fn tokenize(s: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let inside = c.is_alphanumeric();
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                let text = &s[st..i];
+                out.push(Word { text, lower: text.to_lowercase(), start: st });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A date expression found in a sentence.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Expr {
+    Full(Date),
+    MonthDay(u8, u8),
+    MonthYear(u16, u8),
+    Weekday(u8),
+}
+
+fn month_of(cals: &[Calendar], w: &str) -> Option<u8> {
+    cals.iter().find_map(|c| {
+        c.months.iter().position(|names| names.iter().any(|n| n == w)).map(|p| p as u8 + 1)
+    })
+}
+
+fn weekday_of(cals: &[Calendar], w: &str) -> Option<u8> {
+    cals.iter().find_map(|c| c.weekdays.iter().position(|names| names.iter().any(|n| n == w)).map(|p| p as u8))
+}
+
+fn number(w: &Word<'_>, max_len: usize) -> Option<u32> {
+    let t = w.text.trim_end_matches(|c: char| c.is_alphabetic()); // "4th", "1st"
+    (!t.is_empty() && t.len() <= max_len && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())?
+}
+
+fn year(w: &Word<'_>) -> Option<u16> {
+    (w.text.len() == 4).then(|| number(w, 4))?.and_then(|y| (1990..=2100).contains(&y).then_some(y as u16))
+}
+
+fn day(w: &Word<'_>) -> Option<u8> {
+    number(w, 2).and_then(|d| (1..=31).contains(&d).then_some(d as u8))
+}
+
+/// Every date expression of `s` with the byte offset where it starts.
+fn expressions(s: &str, cals: &[Calendar]) -> Vec<(usize, Expr)> {
+    let w = tokenize(s);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        let at = w[i].start;
+        // ISO dates: 2025-01-07.
+        if let Some(y) = year(&w[i]) {
+            if let (Some(m), Some(d)) = (w.get(i + 1), w.get(i + 2)) {
+                let tight = s[w[i].start + 4..].starts_with('-') && s[m.start + m.text.len()..].starts_with('-');
+                if tight && m.text.len() == 2 && d.text.len() == 2 {
+                    if let (Some(m), Some(d)) = (number(m, 2), number(d, 2)) {
+                        if let Ok(date) = Date::new(y, m as u8, d as u8) {
+                            out.push((at, Expr::Full(date)));
+                            i += 3;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(m) = month_of(cals, &w[i].lower) {
+            // "May" is also a verb: only take it with a day or a year.
+            let mut j = i + 1;
+            if let Some(d) = w.get(j).and_then(day) {
+                j += 1;
+                if w.get(j).is_some_and(|x| x.lower == "de") {
+                    j += 1;
+                }
+                match w.get(j).and_then(year).and_then(|y| Date::new(y, m, d).ok()) {
+                    Some(date) => out.push((at, Expr::Full(date))),
+                    None => out.push((at, Expr::MonthDay(m, d))),
+                }
+                i = j;
+                continue;
+            }
+            if w.get(j).is_some_and(|x| x.lower == "de" || x.lower == "of") {
+                j += 1;
+            }
+            if let Some(y) = w.get(j).and_then(year) {
+                out.push((at, Expr::MonthYear(y, m)));
+                i = j + 1;
+                continue;
+            }
+        }
+        // "9 January 2019", "9 de enero de 2019".
+        if let Some(d) = day(&w[i]) {
+            let mut j = i + 1;
+            if w.get(j).is_some_and(|x| x.lower == "de" || x.lower == "of") {
+                j += 1;
+            }
+            if let Some(m) = w.get(j).and_then(|x| month_of(cals, &x.lower)) {
+                j += 1;
+                if w.get(j).is_some_and(|x| x.lower == "de") {
+                    j += 1;
+                }
+                match w.get(j).and_then(year).and_then(|y| Date::new(y, m, d).ok()) {
+                    Some(date) => out.push((at, Expr::Full(date))),
+                    None => out.push((at, Expr::MonthDay(m, d))),
+                }
+                i = j;
+                continue;
+            }
+        }
+        if let Some(wd) = weekday_of(cals, &w[i].lower) {
+            out.push((at, Expr::Weekday(wd)));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The publication date of a text without metadata: a full date written in
+/// it (an ISO date first, then the first written-out date, as in a dateline
+/// or a photo caption), else a dated URL path (`/2019/03/`).
+pub fn published_from_text(text: &str, cals: &[Calendar]) -> Option<(Date, Precision)> {
+    let exprs = expressions(text, cals);
+    let iso = exprs.iter().find(|(at, e)| matches!(e, Expr::Full(_)) && text[*at..].as_bytes().get(4) == Some(&b'-'));
+    let first_full = exprs.iter().find(|(_, e)| matches!(e, Expr::Full(_)));
+    if let Some((_, Expr::Full(d))) = iso.or(first_full) {
+        return Some((*d, Precision::Day));
+    }
+    url_date(text)
+}
+
+/// `/YYYY/MM/DD/` or `/YYYY/MM/` in a URL of the text.
+fn url_date(text: &str) -> Option<(Date, Precision)> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u16> {
+        let s = text.get(r)?;
+        (s.bytes().all(|c| c.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    for (i, _) in text.match_indices('/') {
+        if b.get(i + 5) != Some(&b'/') || b.get(i + 8) != Some(&b'/') {
+            continue;
+        }
+        let (Some(y), Some(m)) = (digits(i + 1..i + 5), digits(i + 6..i + 8)) else { continue };
+        if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) {
+            continue;
+        }
+        if b.get(i + 11) == Some(&b'/') {
+            if let Some(d) = digits(i + 9..i + 11) {
+                if let Ok(date) = Date::new(y, m as u8, d as u8) {
+                    return Some((date, Precision::Day));
+                }
+            }
+        }
+        return Date::new(y, m as u8, 1).ok().map(|d| (d, Precision::Month));
+    }
+    None
+}
+
+/// The date of the act reported by `sentence`, if the sentence gives one,
+/// resolved against the publication date. Dates that belong to something
+/// else ("elections held in July 2024") or lie after publication are skipped.
+pub fn event_date(
+    sentence: &str,
+    published: Date,
+    precision: Precision,
+    cals: &[Calendar],
+    foreign_markers: &[Vec<String>],
+    future_markers: &[Vec<String>],
+) -> Option<Date> {
+    let all: Vec<String> = crate::text::words(sentence).collect();
+    let looks_ahead = future_markers.iter().any(|m| all.windows(m.len()).any(|w| w == &m[..]));
+    for (at, expr) in expressions(sentence, cals) {
+        let before: Vec<String> = crate::text::words(&sentence[..at]).collect();
+        let foreign = foreign_markers.iter().any(|m| before.ends_with(m));
+        if foreign {
+            continue;
+        }
+        let date = match expr {
+            Expr::Full(d) => Some(d),
+            Expr::MonthDay(m, d) => {
+                let this_year = Date::new(published.year(), m, d).ok();
+                match this_year {
+                    Some(x) if x <= published => Some(x),
+                    _ => Date::new(published.year() - 1, m, d).ok(),
+                }
+            }
+            Expr::MonthYear(y, m) if (y, m) == (published.year(), published.month()) => Some(published),
+            Expr::MonthYear(y, m) => Date::new(y, m, 1).ok(),
+            Expr::Weekday(wd) if precision == Precision::Day && !looks_ahead => {
+                let back = (i32::from(published.weekday()) - i32::from(wd)).rem_euclid(7);
+                Some(published.add_days(-back))
+            }
+            Expr::Weekday(_) => None,
+        };
+        match date {
+            Some(d) if d <= published && published.to_days() - d.to_days() < 3 * 366 => return Some(d),
+            _ => continue,
+        }
+    }
+    None
+}
+
+/// Last day of the month of `d`, for month-precision bounds.
+pub fn end_of_month(d: Date) -> Date {
+    Date::new(d.year(), d.month(), days_in_month(d.year(), d.month())).unwrap_or(d)
+}

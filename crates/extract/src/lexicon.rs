@@ -1,0 +1,616 @@
+//! The lexicon: every phrase the extractor recognises, loaded from reviewed
+//! data files and compiled into one Aho-Corasick automaton.
+//!
+//! Two kinds of data feed it. The *gazetteer* (`data/gazetteer/*.csv`) names
+//! actors: countries, their demonyms, seats of power, organisations, dated
+//! office-holders and dated group memberships. The *language lexicons*
+//! (`crates/extract/lexicon/<lang>.toml`) name the sides of the crisis and
+//! the cues that show a stance. Both are compiled into the binary, so the
+//! extractor runs anywhere without its source tree.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use atlas_model::Date;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The data files compiled into the extractor.
+pub mod builtin {
+    pub const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.csv");
+    pub const OFFICEHOLDERS: &str = include_str!("../../../data/gazetteer/officeholders.csv");
+    pub const SEATS: &str = include_str!("../../../data/gazetteer/seats.csv");
+    pub const ORGANISATIONS: &str = include_str!("../../../data/gazetteer/organisations.csv");
+    pub const GROUPS: &str = include_str!("../../../data/gazetteer/groups.csv");
+    pub const GROUP_NAMES: &str = include_str!("../../../data/gazetteer/group_names.csv");
+    pub const LANGUAGES: &[(&str, &str)] = &[("en", include_str!("../lexicon/en.toml")), ("es", include_str!("../lexicon/es.toml"))];
+}
+
+/// Which side a target phrase stands for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Align {
+    Opposition,
+    Government,
+    Neutral,
+}
+
+/// What a cue does to the target it pairs with.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Cue {
+    /// Formal recognition of the target.
+    Recognition,
+    /// Support for the target.
+    Support,
+    /// Support whose actor follows the cue ("backed by Brazil").
+    SupportPassive,
+    /// Advocacy that only counts for a neutral target ("called for dialogue").
+    Advocate,
+    /// Opposition to the target.
+    Oppose,
+}
+
+/// What one matched phrase means. A phrase may mean several things
+/// ("Maduro" is both the government's side and Venezuela as a subject).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tag {
+    /// A country by index into [`Lexicon::countries`].
+    Country(u16),
+    /// A country's demonym; an actor only next to an institution noun.
+    Demonym(u16),
+    /// An organisation by index into [`Lexicon::organisations`].
+    Organisation(u16),
+    /// A person by index into [`Lexicon::people`]; the actor depends on the date.
+    Person(u16),
+    /// A group of countries by index into [`Lexicon::groups`].
+    Group(u16),
+    /// Venezuela, its government or its capital, as the one acting.
+    Venezuela,
+    Side(Align),
+    Pronoun,
+    Cue(Cue),
+    Negator,
+    IntrinsicOpposition,
+    IntrinsicOppositionRecognition,
+    Exclusion,
+    Blocker,
+    RuptureVerb,
+    RuptureNoun,
+    WithdrawVerb,
+    DiplomatNoun,
+}
+
+impl Tag {
+    pub fn is_actor(self) -> bool {
+        matches!(self, Tag::Country(_) | Tag::Demonym(_) | Tag::Organisation(_) | Tag::Person(_) | Tag::Group(_))
+    }
+}
+
+/// A country of the gazetteer.
+#[derive(Clone, Debug)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+}
+
+/// An organisation that can take a stance (EU, OAS, UN, ...).
+#[derive(Clone, Debug)]
+pub struct Organisation {
+    pub code: String,
+    pub name: String,
+}
+
+/// One surface form of a person with the terms in which it speaks for an actor.
+#[derive(Clone, Debug, Default)]
+pub struct Person {
+    pub name: String,
+    /// (actor, from inclusive, to exclusive or open).
+    pub terms: Vec<(String, Date, Option<Date>)>,
+}
+
+impl Person {
+    /// The actor this person speaks for on `date`, if any.
+    pub fn actor_on(&self, date: Date) -> Option<&str> {
+        self.terms
+            .iter()
+            .find(|(_, from, to)| *from <= date && to.is_none_or(|to| date < to))
+            .map(|(actor, _, _)| actor.as_str())
+    }
+}
+
+/// A group of countries with dated membership.
+#[derive(Clone, Debug, Default)]
+pub struct Group {
+    pub id: String,
+    pub members: Vec<(String, Date, Option<Date>)>,
+}
+
+impl Group {
+    /// Member codes on `date`, in code order.
+    pub fn members_on(&self, date: Date) -> Vec<&str> {
+        let mut m: Vec<&str> = self
+            .members
+            .iter()
+            .filter(|(_, from, to)| *from <= date && to.is_none_or(|to| date < to))
+            .map(|(c, _, _)| c.as_str())
+            .collect();
+        m.sort_unstable();
+        m.dedup();
+        m
+    }
+}
+
+/// Month and weekday names of one language, for reading dates.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct Calendar {
+    pub months: Vec<Vec<String>>,
+    pub weekdays: Vec<Vec<String>>,
+    #[serde(default)]
+    pub foreign_date_markers: Vec<String>,
+    /// Words that make a weekday refer to the days after publication.
+    #[serde(default)]
+    pub future_markers: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct LanguageFile {
+    lang: String,
+    calendar: Calendar,
+    sides: SidesSection,
+    cues: CuesSection,
+    diplomacy: DiplomacySection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct SidesSection {
+    opposition: Vec<String>,
+    government: Vec<String>,
+    opposition_aligned: Vec<String>,
+    neutral: Vec<String>,
+    venezuela: Vec<String>,
+    pronouns: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct CuesSection {
+    recognition: Vec<String>,
+    support: Vec<String>,
+    support_passive: Vec<String>,
+    advocate: Vec<String>,
+    oppose: Vec<String>,
+    negators: Vec<String>,
+    intrinsic_opposition: Vec<String>,
+    intrinsic_opposition_recognition: Vec<String>,
+    exclusions: Vec<String>,
+    object_markers: Vec<String>,
+    speech_verbs: Vec<String>,
+    institutions: Vec<String>,
+    list_glue: Vec<String>,
+    blockers: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct DiplomacySection {
+    rupture_verbs: Vec<String>,
+    rupture_nouns: Vec<String>,
+    withdraw_verbs: Vec<String>,
+    diplomat_nouns: Vec<String>,
+}
+
+/// Meanings of one surface form; `exact` holds the case-sensitive spellings.
+#[derive(Debug, Default)]
+struct Entry {
+    /// Tags that apply whatever the case of the text.
+    any_case: Vec<Tag>,
+    /// Tags that apply only when the text has exactly this spelling.
+    exact: Vec<(String, Tag)>,
+}
+
+/// Everything the extractor recognises, compiled for fast matching.
+pub struct Lexicon {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+    pub countries: Vec<Country>,
+    pub organisations: Vec<Organisation>,
+    pub people: Vec<Person>,
+    pub groups: Vec<Group>,
+    pub calendars: Vec<Calendar>,
+    /// Lowercase single words and phrases, matched against the text around a hit.
+    pub object_markers: HashSet<String>,
+    pub speech_verbs: HashSet<String>,
+    pub institutions: Vec<Vec<String>>,
+    pub list_glue: HashSet<String>,
+    pub foreign_date_markers: Vec<Vec<String>>,
+    pub future_markers: Vec<Vec<String>>,
+}
+
+/// A problem in a data file, naming the file and the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError(pub String);
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// The raw text of every data file, so tests can load altered copies.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub countries: &'a str,
+    pub officeholders: &'a str,
+    pub seats: &'a str,
+    pub organisations: &'a str,
+    pub groups: &'a str,
+    pub group_names: &'a str,
+    pub languages: &'a [(&'a str, &'a str)],
+}
+
+impl Sources<'static> {
+    pub fn builtin() -> Self {
+        Sources {
+            countries: builtin::COUNTRIES,
+            officeholders: builtin::OFFICEHOLDERS,
+            seats: builtin::SEATS,
+            organisations: builtin::ORGANISATIONS,
+            groups: builtin::GROUPS,
+            group_names: builtin::GROUP_NAMES,
+            languages: builtin::LANGUAGES,
+        }
+    }
+}
+
+fn csv_rows(name: &str, text: &str) -> Result<Vec<HashMap<String, String>>, LexiconError> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| LexiconError(format!("{name}: unreadable header: {e}")))?
+        .clone();
+    let mut rows = Vec::new();
+    for (i, rec) in reader.records().enumerate() {
+        let rec = rec.map_err(|e| LexiconError(format!("{name}: line {}: {e}", i + 2)))?;
+        rows.push(headers.iter().zip(rec.iter()).map(|(h, v)| (h.to_string(), v.trim().to_string())).collect());
+    }
+    Ok(rows)
+}
+
+fn field<'r>(row: &'r HashMap<String, String>, name: &str, file: &str, key: &str) -> Result<&'r str, LexiconError> {
+    row.get(key)
+        .map(String::as_str)
+        .ok_or_else(|| LexiconError(format!("{file}: missing column {key:?} in row for {name:?}")))
+}
+
+fn list(value: &str) -> impl Iterator<Item = &str> {
+    value.split(';').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn date_range(file: &str, who: &str, from: &str, to: &str) -> Result<(Date, Option<Date>), LexiconError> {
+    let from: Date = from.parse().map_err(|e| LexiconError(format!("{file}: {who}: bad `from` date: {e}")))?;
+    let to = if to.is_empty() {
+        None
+    } else {
+        Some(to.parse::<Date>().map_err(|e| LexiconError(format!("{file}: {who}: bad `to` date: {e}")))?)
+    };
+    Ok((from, to))
+}
+
+#[derive(Default)]
+struct Builder {
+    by_key: BTreeMap<String, Entry>,
+}
+
+impl Builder {
+    /// Adds a phrase. Case-sensitive phrases keep their spelling; the others
+    /// match in any ASCII case.
+    fn add(&mut self, phrase: &str, tag: Tag, exact: bool) {
+        let phrase = phrase.trim();
+        if phrase.is_empty() {
+            return;
+        }
+        let entry = self.by_key.entry(phrase.to_lowercase()).or_default();
+        if exact {
+            if !entry.exact.iter().any(|(p, t)| p == phrase && *t == tag) {
+                entry.exact.push((phrase.to_string(), tag));
+            }
+        } else if !entry.any_case.contains(&tag) {
+            entry.any_case.push(tag);
+        }
+    }
+}
+
+impl Lexicon {
+    /// The lexicon compiled from the data files built into the extractor.
+    pub fn builtin() -> Result<Lexicon, LexiconError> {
+        Lexicon::from_sources(Sources::builtin())
+    }
+
+    pub fn from_sources(src: Sources<'_>) -> Result<Lexicon, LexiconError> {
+        let mut b = Builder::default();
+        let mut countries = Vec::new();
+        let mut index_of: HashMap<String, u16> = HashMap::new();
+        // A surface form claimed by two countries (e.g. "Dominican") names neither.
+        let mut claimed: HashMap<String, HashSet<u16>> = HashMap::new();
+        let mut venezuela_names = Vec::new();
+        for row in csv_rows("countries.csv", src.countries)? {
+            let code = field(&row, "?", "countries.csv", "code")?.to_string();
+            let name = field(&row, &code, "countries.csv", "name")?.to_string();
+            let names: Vec<String> = [field(&row, &code, "countries.csv", "official")?, &name]
+                .into_iter()
+                .chain(list(field(&row, &code, "countries.csv", "aliases")?))
+                .chain(std::iter::once(field(&row, &code, "countries.csv", "name_es")?))
+                .chain(list(field(&row, &code, "countries.csv", "aliases_es")?))
+                .map(str::to_string)
+                .collect();
+            if code == "VE" {
+                venezuela_names.extend(names);
+                continue;
+            }
+            let idx = countries.len() as u16;
+            index_of.insert(code.clone(), idx);
+            for n in &names {
+                claimed.entry(format!("n:{n}")).or_default().insert(idx);
+            }
+            for d in list(field(&row, &code, "countries.csv", "demonyms")?)
+                .chain(list(field(&row, &code, "countries.csv", "demonyms_es")?))
+            {
+                claimed.entry(format!("d:{d}")).or_default().insert(idx);
+            }
+            countries.push(Country { code, name });
+        }
+        for (key, owners) in &claimed {
+            if owners.len() != 1 {
+                continue;
+            }
+            let idx = *owners.iter().next().unwrap();
+            match key.split_at(2) {
+                ("n:", n) => b.add(n, Tag::Country(idx), true),
+                (_, d) => b.add(d, Tag::Demonym(idx), true),
+            }
+        }
+        for n in &venezuela_names {
+            b.add(n, Tag::Venezuela, true);
+        }
+
+        let mut organisations = Vec::new();
+        for row in csv_rows("organisations.csv", src.organisations)? {
+            let code = field(&row, "?", "organisations.csv", "code")?.to_string();
+            let name = field(&row, &code, "organisations.csv", "name")?.to_string();
+            let idx = organisations.len() as u16;
+            b.add(&name, Tag::Organisation(idx), true);
+            for a in list(field(&row, &code, "organisations.csv", "aliases")?)
+                .chain(list(field(&row, &code, "organisations.csv", "aliases_es")?))
+            {
+                b.add(a, Tag::Organisation(idx), true);
+            }
+            organisations.push(Organisation { code, name });
+        }
+        let org_index: HashMap<String, u16> =
+            organisations.iter().enumerate().map(|(i, o)| (o.code.clone(), i as u16)).collect();
+        let actor_tag = |code: &str| -> Option<Tag> {
+            index_of.get(code).map(|&i| Tag::Country(i)).or_else(|| org_index.get(code).map(|&i| Tag::Organisation(i)))
+        };
+
+        for row in csv_rows("seats.csv", src.seats)? {
+            let name = field(&row, "?", "seats.csv", "name")?;
+            let actor = field(&row, name, "seats.csv", "actor")?;
+            let tag = actor_tag(actor)
+                .ok_or_else(|| LexiconError(format!("seats.csv: {name:?} names unknown actor {actor:?}")))?;
+            b.add(name, tag, true);
+        }
+
+        let mut people: Vec<Person> = Vec::new();
+        let mut person_index: HashMap<String, u16> = HashMap::new();
+        for row in csv_rows("officeholders.csv", src.officeholders)? {
+            let name = field(&row, "?", "officeholders.csv", "name")?;
+            let actor = field(&row, name, "officeholders.csv", "actor")?;
+            if actor_tag(actor).is_none() {
+                return Err(LexiconError(format!("officeholders.csv: {name:?} names unknown actor {actor:?}")));
+            }
+            let (from, to) = date_range(
+                "officeholders.csv",
+                name,
+                field(&row, name, "officeholders.csv", "from")?,
+                field(&row, name, "officeholders.csv", "to")?,
+            )?;
+            let idx = *person_index.entry(name.to_string()).or_insert_with(|| {
+                people.push(Person { name: name.to_string(), terms: Vec::new() });
+                (people.len() - 1) as u16
+            });
+            people[idx as usize].terms.push((actor.to_string(), from, to));
+            b.add(name, Tag::Person(idx), true);
+        }
+
+        let mut groups: Vec<Group> = Vec::new();
+        let mut group_index: HashMap<String, u16> = HashMap::new();
+        for row in csv_rows("groups.csv", src.groups)? {
+            let id = field(&row, "?", "groups.csv", "group")?;
+            let member = field(&row, id, "groups.csv", "member")?;
+            if actor_tag(member).is_none() {
+                return Err(LexiconError(format!("groups.csv: group {id:?} lists unknown actor {member:?}")));
+            }
+            let (from, to) = date_range(
+                "groups.csv",
+                id,
+                field(&row, id, "groups.csv", "from")?,
+                field(&row, id, "groups.csv", "to")?,
+            )?;
+            let idx = *group_index.entry(id.to_string()).or_insert_with(|| {
+                groups.push(Group { id: id.to_string(), members: Vec::new() });
+                (groups.len() - 1) as u16
+            });
+            groups[idx as usize].members.push((member.to_string(), from, to));
+        }
+        for row in csv_rows("group_names.csv", src.group_names)? {
+            let name = field(&row, "?", "group_names.csv", "name")?;
+            let id = field(&row, name, "group_names.csv", "group")?;
+            if let Some(&idx) = group_index.get(id) {
+                b.add(name, Tag::Group(idx), true);
+            }
+        }
+
+        let mut calendars = Vec::new();
+        let mut object_markers = HashSet::new();
+        let mut speech_verbs = HashSet::new();
+        let mut institutions = Vec::new();
+        let mut list_glue = HashSet::new();
+        let mut foreign_date_markers = Vec::new();
+        let mut future_markers = Vec::new();
+        for (lang, text) in src.languages {
+            let file = format!("lexicon/{lang}.toml");
+            let lf: LanguageFile = toml::from_str(text).map_err(|e| LexiconError(format!("{file}: {e}")))?;
+            if lf.lang != *lang {
+                return Err(LexiconError(format!("{file}: says lang = {:?}", lf.lang)));
+            }
+            let s = &lf.sides;
+            let c = &lf.cues;
+            let d = &lf.diplomacy;
+            let groups_exact: [(&Vec<String>, Tag); 6] = [
+                (&s.opposition, Tag::Side(Align::Opposition)),
+                (&s.government, Tag::Side(Align::Government)),
+                (&s.venezuela, Tag::Venezuela),
+                (&c.blockers, Tag::Blocker),
+                (&s.opposition_aligned, Tag::Side(Align::Opposition)),
+                (&s.neutral, Tag::Side(Align::Neutral)),
+            ];
+            for (i, (phrases, tag)) in groups_exact.into_iter().enumerate() {
+                // Names are case-sensitive; the common nouns of the last two
+                // lists ("interference", "dialogue") are not.
+                let exact = i < 4;
+                for p in phrases {
+                    b.add(p, tag, exact);
+                }
+            }
+            let any_case: [(&Vec<String>, Tag); 14] = [
+                (&s.pronouns, Tag::Pronoun),
+                (&c.recognition, Tag::Cue(Cue::Recognition)),
+                (&c.support, Tag::Cue(Cue::Support)),
+                (&c.support_passive, Tag::Cue(Cue::SupportPassive)),
+                (&c.advocate, Tag::Cue(Cue::Advocate)),
+                (&c.oppose, Tag::Cue(Cue::Oppose)),
+                (&c.negators, Tag::Negator),
+                (&c.intrinsic_opposition, Tag::IntrinsicOpposition),
+                (&c.intrinsic_opposition_recognition, Tag::IntrinsicOppositionRecognition),
+                (&c.exclusions, Tag::Exclusion),
+                (&d.rupture_verbs, Tag::RuptureVerb),
+                (&d.rupture_nouns, Tag::RuptureNoun),
+                (&d.withdraw_verbs, Tag::WithdrawVerb),
+                (&d.diplomat_nouns, Tag::DiplomatNoun),
+            ];
+            for (phrases, tag) in any_case {
+                for p in phrases {
+                    b.add(p, tag, false);
+                }
+            }
+            let lower = |v: &Vec<String>| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+            object_markers.extend(lower(&c.object_markers));
+            speech_verbs.extend(lower(&c.speech_verbs));
+            for phrase in lower(&c.list_glue) {
+                list_glue.extend(phrase.split_whitespace().map(str::to_string));
+            }
+            institutions.extend(lower(&c.institutions).into_iter().map(|p| p.split_whitespace().map(str::to_string).collect()));
+            foreign_date_markers.extend(
+                lower(&lf.calendar.foreign_date_markers)
+                    .into_iter()
+                    .map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()),
+            );
+            future_markers.extend(
+                lower(&lf.calendar.future_markers)
+                    .into_iter()
+                    .map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()),
+            );
+            calendars.push(lf.calendar);
+        }
+
+        let (keys, entries): (Vec<String>, Vec<Entry>) = b.by_key.into_iter().unzip();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&keys)
+            .map_err(|e| LexiconError(format!("cannot compile the lexicon: {e}")))?;
+        Ok(Lexicon {
+            automaton,
+            entries,
+            countries,
+            organisations,
+            people,
+            groups,
+            calendars,
+            object_markers,
+            speech_verbs,
+            institutions,
+            list_glue,
+            foreign_date_markers,
+            future_markers,
+        })
+    }
+
+    /// Every recognised phrase in `text`, in order, on word boundaries, with
+    /// the meanings that apply to its spelling.
+    pub fn scan<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
+        self.automaton.find_iter(text).filter_map(move |m| {
+            let (start, end) = (m.start(), m.end());
+            if !is_boundary(text, start, end) {
+                return None;
+            }
+            let entry = &self.entries[m.pattern().as_usize()];
+            let surface = &text[start..end];
+            let mut tags: Vec<Tag> = entry.any_case.clone();
+            tags.extend(entry.exact.iter().filter(|(p, _)| p == surface).map(|(_, t)| *t));
+            // "US-backed", "UN-member": a name glued to a word by a hyphen is
+            // a modifier, not an actor.
+            let glued = text[end..].starts_with('-') && text[end + 1..].chars().next().is_some_and(char::is_alphabetic);
+            if glued {
+                tags.retain(|t| !t.is_actor() && *t != Tag::Venezuela);
+            }
+            if tags.is_empty() {
+                return None;
+            }
+            Some(Hit { start, end, tags })
+        })
+    }
+
+    pub fn actor_code(&self, tag: Tag, date: Date) -> Option<&str> {
+        match tag {
+            Tag::Country(i) | Tag::Demonym(i) => Some(self.countries[i as usize].code.as_str()),
+            Tag::Organisation(i) => Some(self.organisations[i as usize].code.as_str()),
+            Tag::Person(i) => self.people[i as usize].actor_on(date),
+            _ => None,
+        }
+    }
+}
+
+/// One recognised phrase: its byte range in the text and its meanings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub tags: Vec<Tag>,
+}
+
+impl Hit {
+    pub fn has(&self, tag: Tag) -> bool {
+        self.tags.contains(&tag)
+    }
+
+    pub fn cue(&self) -> Option<Cue> {
+        self.tags.iter().find_map(|t| if let Tag::Cue(c) = t { Some(*c) } else { None })
+    }
+
+    pub fn side(&self) -> Option<Align> {
+        self.tags.iter().find_map(|t| if let Tag::Side(a) = t { Some(*a) } else { None })
+    }
+
+    pub fn actor(&self) -> Option<Tag> {
+        self.tags.iter().copied().find(|t| t.is_actor())
+    }
+}
+
+/// True when `start..end` neither begins nor ends inside a word.
+fn is_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // A phrase ending in punctuation ("U.S.") may be followed by anything.
+    (!word(before) || !word(first)) && (!word(after) || !word(last))
+}

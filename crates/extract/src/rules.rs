@@ -1,0 +1,440 @@
+//! The rules that turn one sentence's recognised phrases into stance events.
+//!
+//! A sentence yields an event when three things line up:
+//!
+//! 1. a **cue** with a polarity: support (+) or opposition (−), flipped by a
+//!    negator just before it ("refused to recognize"), and multiplied along a
+//!    chain of cues ("critical of Trump's recognition of Guaidó" is − × +);
+//! 2. a **target** that the cue is about, aligned with one side: Guaidó,
+//!    González Urrutia and "external interference" are the opposition's;
+//!    Maduro and "Venezuela's legitimate government" the government's;
+//!    "dialogue" is neutral. The stance is polarity × alignment;
+//! 3. an **actor** that holds the stance: the nearest actor named before the
+//!    cue that is not an object ("relations *with* the United States"),
+//!    with the whole list it heads ("Mexico, Bolivia, Turkey and Russia"),
+//!    or the speaker of the quotation the sentence belongs to.
+//!
+//! Venezuela's own diplomatic acts are read the other way round: when
+//! Venezuela breaks relations with or recalls diplomats from a country, that
+//! country is marked as backing the opposition.
+//!
+//! Anything that does not line up yields nothing: a wrong color is worse than
+//! a missing one.
+
+use crate::lexicon::{Align, Cue, Hit, Lexicon, Tag};
+use crate::text::{word_count, words};
+use atlas_model::{Date, EventKind, Stance};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// An event found in one sentence, before it is tied to an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub actor: String,
+    pub stance: Stance,
+    pub kind: EventKind,
+    /// Where the actor is named (global byte offsets).
+    pub mention: Range<usize>,
+}
+
+/// One sentence with what was recognised in it.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub range: Range<usize>,
+    /// Hits inside `range`, in order, with global offsets.
+    pub hits: &'a [Hit],
+    /// The date acts in this sentence are dated on (for office-holders and groups).
+    pub date: Date,
+    /// The actor a quotation containing this sentence is attributed to.
+    pub speaker: Option<&'a Hit>,
+}
+
+/// Maximum words between a cue and its target.
+const TARGET_REACH: usize = 12;
+/// Maximum words between two cues of one chain.
+const CHAIN_REACH: usize = 6;
+/// Maximum words between a negator and its cue.
+const NEGATION_REACH: usize = 3;
+
+pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
+    let gap_words = |a: usize, b: usize| word_count(between(s, a, b));
+    let hits = s.hits;
+    let excluded: Vec<bool> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            h.actor().is_some()
+                && hits[..i].iter().rev().take(3).any(|p| p.has(Tag::Exclusion) && gap_words(p.end, h.start) <= 4)
+        })
+        .collect();
+    let negated = |i: usize| -> bool {
+        i > 0 && hits[..i].iter().rev().take(2).any(|p| p.has(Tag::Negator) && gap_words(p.end, hits[i].start) <= NEGATION_REACH)
+    };
+
+    let mut found: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
+    let mut add = |actors: Vec<(String, Range<usize>)>, stance: Stance, kind: EventKind| {
+        for (actor, mention) in actors {
+            found.entry(actor.clone()).or_default().push(Finding { actor, stance, kind, mention });
+        }
+    };
+    let ctx = Ctx { lex, s, excluded: &excluded };
+
+    let mut consumed = vec![false; hits.len()];
+    for i in 0..hits.len() {
+        if consumed[i] {
+            continue;
+        }
+        let h = &hits[i];
+        if let Some(cue) = h.cue() {
+            consumed[i] = true;
+            match cue {
+                Cue::SupportPassive => {
+                    let target = nearest_side(hits, ..i, s.date).or_else(|| first_side_after(&ctx, i));
+                    let Some((_, align)) = target else { continue };
+                    let actors = ctx.actors_after(i);
+                    add(actors, stance_of(1, align), EventKind::Endorsement);
+                }
+                Cue::Advocate => {
+                    let target = first_side_after(&ctx, i);
+                    if let Some((_, Align::Neutral)) = target {
+                        if !negated(i) {
+                            add(ctx.subject(i), Stance::Neutral, EventKind::CallForDialogue);
+                        }
+                    }
+                }
+                Cue::Support | Cue::Recognition | Cue::Oppose => {
+                    let mut polarity = polarity_of(cue, negated(i));
+                    let mut recognition = cue == Cue::Recognition;
+                    let mut j = i + 1;
+                    let mut last_end = h.end;
+                    let mut target: Option<(usize, Align)> = None;
+                    while j < hits.len() {
+                        let n = &hits[j];
+                        if let Some(c2) = n.cue().filter(|c| !matches!(c, Cue::SupportPassive | Cue::Advocate)) {
+                            if gap_words(last_end, n.start) > CHAIN_REACH {
+                                break;
+                            }
+                            polarity *= polarity_of(c2, negated(j));
+                            consumed[j] = true;
+                            last_end = n.end;
+                        } else if let Some(a) = target_align(&ctx, j, i) {
+                            if gap_words(last_end, n.start) <= TARGET_REACH {
+                                target = Some((j, a));
+                            }
+                            break;
+                        }
+                        j += 1;
+                    }
+                    let target = target.or_else(|| nearest_side(hits, ..i, s.date));
+                    let Some((t, mut align)) = target else { continue };
+                    // "called on Maduro to step down": the target's own
+                    // fate turns it into the opposition's cause.
+                    if let Some(k) = hits.get(t + 1) {
+                        if k.has(Tag::IntrinsicOpposition) && gap_words(hits[t].end, k.start) <= 3 {
+                            align = Align::Opposition;
+                            consumed[t + 1] = true;
+                        }
+                    }
+                    if align == Align::Neutral && polarity < 0 {
+                        continue;
+                    }
+                    let kind = match (align, recognition) {
+                        (Align::Neutral, _) => EventKind::CallForDialogue,
+                        (_, true) => EventKind::Recognition,
+                        _ if cue == Cue::Oppose => EventKind::Statement,
+                        _ => EventKind::Endorsement,
+                    };
+                    let mut actors = ctx.subject(i);
+                    actors.retain(|(_, m)| m.start < hits[t].start || m.start >= hits[t].end);
+                    add(actors, stance_of(polarity, align), kind);
+                }
+            }
+        } else if h.has(Tag::IntrinsicOpposition) || h.has(Tag::IntrinsicOppositionRecognition) {
+            consumed[i] = true;
+            if negated(i) {
+                continue;
+            }
+            let kind = if h.has(Tag::IntrinsicOppositionRecognition) { EventKind::Recognition } else { EventKind::Statement };
+            add(ctx.subject(i), Stance::Opposition, kind);
+        } else if h.has(Tag::RuptureVerb) || h.has(Tag::WithdrawVerb) {
+            let (noun, kind) = if h.has(Tag::RuptureVerb) {
+                (Tag::RuptureNoun, EventKind::Rupture)
+            } else {
+                (Tag::DiplomatNoun, EventKind::DiplomaticWithdrawal)
+            };
+            let Some(n) = (i + 1..hits.len()).find(|&k| hits[k].has(noun) && gap_words(h.end, hits[k].start) <= 4) else {
+                continue;
+            };
+            if negated(i) {
+                continue;
+            }
+            consumed[n] = true;
+            match ctx.nearest_agent(i) {
+                Some(Agent::Venezuela) => add(ctx.objects_after(n), Stance::Opposition, kind),
+                Some(Agent::Actor) => {
+                    let towards_venezuela = hits[n + 1..]
+                        .iter()
+                        .take_while(|k| gap_words(hits[n].end, k.start) <= 8)
+                        .any(|k| k.has(Tag::Venezuela));
+                    if towards_venezuela {
+                        add(ctx.subject(i), Stance::Opposition, kind);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+
+    // One finding per actor and sentence: the heaviest act; a sentence that
+    // says both that an actor backs the opposition and the government is
+    // dropped for that actor; a side taken outweighs a call for dialogue.
+    let mut out = Vec::new();
+    for (_, mut fs) in found {
+        let sides: Vec<Stance> = fs.iter().map(|f| f.stance).filter(|s| *s != Stance::Neutral).collect();
+        if sides.contains(&Stance::Opposition) && sides.contains(&Stance::Government) {
+            continue;
+        }
+        if !sides.is_empty() {
+            fs.retain(|f| f.stance != Stance::Neutral);
+        }
+        fs.sort_by_key(|f| (std::cmp::Reverse(f.kind.weight()), f.mention.start));
+        out.push(fs.swap_remove(0));
+    }
+    out
+}
+
+fn polarity_of(cue: Cue, negated: bool) -> i8 {
+    let p = if cue == Cue::Oppose { -1 } else { 1 };
+    if negated {
+        -p
+    } else {
+        p
+    }
+}
+
+fn stance_of(polarity: i8, align: Align) -> Stance {
+    match (align, polarity > 0) {
+        (Align::Neutral, _) => Stance::Neutral,
+        (Align::Opposition, true) | (Align::Government, false) => Stance::Opposition,
+        (Align::Government, true) | (Align::Opposition, false) => Stance::Government,
+    }
+}
+
+/// The nearest side named before position `..i`, resolving nothing else.
+fn nearest_side(hits: &[Hit], r: std::ops::RangeTo<usize>, _date: Date) -> Option<(usize, Align)> {
+    hits[r].iter().enumerate().rev().find_map(|(k, h)| h.side().filter(|a| *a != Align::Neutral).map(|a| (k, a)))
+}
+
+fn first_side_after(ctx: &Ctx<'_, '_>, i: usize) -> Option<(usize, Align)> {
+    let hits = ctx.s.hits;
+    (i + 1..hits.len())
+        .take_while(|&k| word_count(ctx.between(hits[i].end, hits[k].start)) <= TARGET_REACH)
+        .find_map(|k| hits[k].side().map(|a| (k, a)))
+}
+
+/// The alignment of hit `j` as the target of the cue at `cue`, if it is one.
+fn target_align(ctx: &Ctx<'_, '_>, j: usize, cue: usize) -> Option<Align> {
+    let hits = ctx.s.hits;
+    let h = &hits[j];
+    if let Some(a) = h.side() {
+        return Some(a);
+    }
+    if h.has(Tag::Pronoun) {
+        return nearest_side(hits, ..j, ctx.s.date).map(|(_, a)| a);
+    }
+    // "support for Venezuela", "solidarity with Venezuela": right after a
+    // supportive cue, the country stands for its government.
+    let c = &hits[cue];
+    let cue_text = ctx.between(c.start, c.end).to_lowercase();
+    let ends_in_preposition = ["for", "with", "to"].iter().any(|p| cue_text.ends_with(&format!(" {p}")));
+    if h.has(Tag::Venezuela) && j == cue + 1 && ends_in_preposition && word_count(ctx.between(c.end, h.start)) == 0 {
+        return Some(Align::Government);
+    }
+    None
+}
+
+enum Agent {
+    Venezuela,
+    Actor,
+}
+
+struct Ctx<'a, 'b> {
+    lex: &'a Lexicon,
+    s: &'a Sentence<'b>,
+    excluded: &'a [bool],
+}
+
+/// The sentence's text between two global offsets.
+fn between<'t>(s: &Sentence<'t>, a: usize, b: usize) -> &'t str {
+    let base = s.range.start;
+    s.text.get(a.saturating_sub(base)..b.saturating_sub(base)).unwrap_or("")
+}
+
+impl<'b> Ctx<'_, 'b> {
+    fn between(&self, a: usize, b: usize) -> &'b str {
+        between(self.s, a, b)
+    }
+
+    fn sentence_words_before(&self, at: usize, n: usize) -> Vec<String> {
+        let w: Vec<String> = words(self.between(self.s.range.start, at)).collect();
+        w[w.len().saturating_sub(n)..].to_vec()
+    }
+
+    fn sentence_words_after(&self, at: usize, n: usize) -> Vec<String> {
+        words(self.between(at, self.s.range.end)).take(n).collect()
+    }
+
+    /// True when the actor at hit `k` is the object of a verb or preposition
+    /// ("relations with the United States", "visited Argentina").
+    fn is_object(&self, k: usize) -> bool {
+        let h = &self.s.hits[k];
+        let mut before = self.sentence_words_before(h.start, 3);
+        while before.last().is_some_and(|w| matches!(w.as_str(), "the" | "its" | "el" | "la" | "los" | "las")) {
+            before.pop();
+        }
+        let n = before.len();
+        let one = before.last().cloned().unwrap_or_default();
+        let two = if n >= 2 { format!("{} {}", before[n - 2], before[n - 1]) } else { String::new() };
+        self.lex.object_markers.contains(&one) || self.lex.object_markers.contains(&two)
+    }
+
+    /// A demonym is an actor only next to an institution ("Russian lawmakers",
+    /// "el gobierno ruso").
+    fn demonym_is_actor(&self, k: usize) -> bool {
+        let h = &self.s.hits[k];
+        let after = self.sentence_words_after(h.end, 4);
+        let before = self.sentence_words_before(h.start, 3);
+        self.lex.institutions.iter().any(|inst| {
+            let n = inst.len();
+            (0..=2).any(|skip| after.len() >= skip + n && after[skip..skip + n] == inst[..])
+                || (before.len() >= n && before[before.len() - n..] == inst[..])
+        })
+    }
+
+    /// Actor codes named by hit `k` on the sentence's date, with the mention.
+    fn resolve(&self, k: usize) -> Vec<(String, Range<usize>)> {
+        let h = &self.s.hits[k];
+        let Some(tag) = h.actor() else { return Vec::new() };
+        let mention = h.start..h.end;
+        match tag {
+            Tag::Group(g) => self.lex.groups[g as usize]
+                .members_on(self.s.date)
+                .into_iter()
+                .map(|c| (c.to_string(), mention.clone()))
+                .collect(),
+            Tag::Demonym(_) if !self.demonym_is_actor(k) => Vec::new(),
+            _ => self.lex.actor_code(tag, self.s.date).map(|c| vec![(c.to_string(), mention)]).unwrap_or_default(),
+        }
+    }
+
+    fn usable(&self, k: usize) -> bool {
+        !self.excluded[k] && !self.resolve(k).is_empty()
+    }
+
+    /// True when only list glue stands between two hits.
+    fn glued(&self, a: usize, b: usize) -> bool {
+        let hits = self.s.hits;
+        let gap = self.between(hits[a].end, hits[b].start);
+        if gap.contains(';') || gap.contains('.') {
+            return false;
+        }
+        let w: Vec<String> = words(gap).collect();
+        w.len() <= 8 && w.iter().all(|x| self.lex.list_glue.contains(x) || x.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// The actors holding the stance of the cue at hit `i`: the nearest
+    /// usable actor before it and the list it ends, else the speaker.
+    fn subject(&self, i: usize) -> Vec<(String, Range<usize>)> {
+        let hits = self.s.hits;
+        let found = (0..i).rev().find(|&k| {
+            hits[k].actor().is_some() && !self.is_object(k) && self.usable(k)
+                || matches!(hits[k].actor(), Some(Tag::Person(_))) && !self.is_object(k)
+        });
+        match found {
+            Some(k) if self.usable(k) => {
+                let mut first = k;
+                while let Some(p) = (0..first).rev().find(|&p| hits[p].actor().is_some()) {
+                    if self.excluded[p] || !self.glued(p, first) {
+                        break;
+                    }
+                    first = p;
+                }
+                (first..=k).filter(|&p| hits[p].actor().is_some() && !self.excluded[p]).flat_map(|p| self.resolve(p)).collect()
+            }
+            // A person named as the one acting who holds no office on that
+            // date (a former president) speaks for nobody.
+            Some(_) => Vec::new(),
+            None => self.speaker(),
+        }
+    }
+
+    fn speaker(&self) -> Vec<(String, Range<usize>)> {
+        let Some(h) = self.s.speaker else { return Vec::new() };
+        let Some(tag) = h.actor() else { return Vec::new() };
+        self.lex.actor_code(tag, self.s.date).map(|c| vec![(c.to_string(), h.start..h.end)]).unwrap_or_default()
+    }
+
+    /// The actors named after the cue at hit `i` ("backed by Brazil and ...").
+    fn actors_after(&self, i: usize) -> Vec<(String, Range<usize>)> {
+        let hits = self.s.hits;
+        let Some(k) = (i + 1..hits.len())
+            .take_while(|&k| word_count(self.between(hits[i].end, hits[k].start)) <= 8)
+            .find(|&k| self.usable(k))
+        else {
+            return Vec::new();
+        };
+        let mut last = k;
+        let mut out = self.resolve(k);
+        for n in k + 1..hits.len() {
+            if hits[n].actor().is_none() {
+                continue;
+            }
+            if !self.glued(last, n) && !self.between(hits[last].end, hits[n].start).trim().starts_with(':') {
+                break;
+            }
+            if !self.excluded[n] {
+                out.extend(self.resolve(n));
+            }
+            last = n;
+        }
+        out
+    }
+
+    /// The countries on the receiving end of Venezuela's act at hit `n`.
+    fn objects_after(&self, n: usize) -> Vec<(String, Range<usize>)> {
+        let hits = self.s.hits;
+        let Some(k) = (n + 1..hits.len())
+            .take_while(|&k| word_count(self.between(hits[n].end, hits[k].start)) <= 8)
+            .find(|&k| self.usable(k) && !matches!(hits[k].actor(), Some(Tag::Person(_))))
+        else {
+            return Vec::new();
+        };
+        let mut last = k;
+        let mut out = self.resolve(k);
+        for m in k + 1..hits.len() {
+            if hits[m].actor().is_none() {
+                continue;
+            }
+            if !self.glued(last, m) {
+                break;
+            }
+            out.extend(self.resolve(m));
+            last = m;
+        }
+        out
+    }
+
+    /// Who acts at hit `i`: Venezuela or an actor, whichever is named last before it.
+    fn nearest_agent(&self, i: usize) -> Option<Agent> {
+        let hits = self.s.hits;
+        (0..i).rev().find_map(|k| {
+            if hits[k].has(Tag::Venezuela) {
+                Some(Agent::Venezuela)
+            } else if hits[k].actor().is_some() && !self.is_object(k) && self.usable(k) {
+                Some(Agent::Actor)
+            } else {
+                None
+            }
+        })
+    }
+}

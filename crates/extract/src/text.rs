@@ -1,0 +1,230 @@
+//! Sentences and quotations as byte ranges of the original text.
+//!
+//! Nothing here copies or normalises text: every range indexes the file's own
+//! bytes, which is what lets a quote be checked against its source.
+
+use std::ops::Range;
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "no", "vs", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "jr", "sr", "co",
+    "sra", "sr", "dra", "lic", "ee", "uu",
+];
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '‘' | '«' | '"' | '\'')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '»' | '"' | '\'' | ')' | ']')
+}
+
+/// Splits `text` into trimmed, non-empty sentences. Line breaks end a
+/// sentence (headlines and captions have no final period), and so does a
+/// period glued to the next sentence ("in a statement.Pena expressed").
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push_trimmed(text, start..i, &mut out);
+            start = i + 1;
+        } else if matches!(b, b'.' | b'!' | b'?') {
+            if let Some(end) = sentence_end(text, start, i) {
+                push_trimmed(text, start..end, &mut out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+/// If the terminator at `i` ends a sentence, where the sentence ends
+/// (after any closing quotes or brackets).
+fn sentence_end(text: &str, start: usize, i: usize) -> Option<usize> {
+    let mut end = i + 1;
+    // Take closing quotes that follow, unless an opening quote starts the
+    // next sentence right away ('said."Today I').
+    let rest = &text[end..];
+    let mut chars = rest.char_indices().peekable();
+    while let Some(&(off, c)) = chars.peek() {
+        if !is_closing(c) {
+            break;
+        }
+        let after = rest[off + c.len_utf8()..].chars().next();
+        if matches!(c, '"' | '\'') && after.is_some_and(|a| a.is_alphanumeric()) {
+            break;
+        }
+        end = i + 1 + off + c.len_utf8();
+        chars.next();
+    }
+    let next = text[end..].chars().next()?;
+    let word_before = last_word(&text[start..i]);
+    if text.as_bytes()[i] == b'.' && is_abbreviation(word_before) {
+        return None;
+    }
+    if next.is_whitespace() {
+        let following = text[end..].trim_start().chars().next()?;
+        return (following.is_uppercase() || following.is_ascii_digit() || is_opening_quote(following)
+            || following == '¿' || following == '¡' || following == '-' || following == '*')
+            .then_some(end);
+    }
+    // Glued sentences: a lowercase word or a number, then the period, then a
+    // capitalised word of three letters or more, or an opening quote.
+    let prev = text[..i].chars().next_back()?;
+    if !(prev.is_lowercase() || prev.is_ascii_digit() || is_closing(prev)) {
+        return None;
+    }
+    if is_opening_quote(next) || next == '“' {
+        return Some(end);
+    }
+    let word: String = text[end..].chars().take_while(|c| c.is_alphabetic()).collect();
+    (next.is_uppercase() && word.chars().count() >= 3).then_some(end)
+}
+
+fn last_word(s: &str) -> &str {
+    let s = s.trim_end();
+    let from = s.rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"').map_or(0, |p| p + 1);
+    &s[from..]
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Initials and dotted acronyms: "J.", "U.S", "U.N", "E.U".
+    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+        return true;
+    }
+    if w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+/// Quoted passages: from an opening quote to its closing quote, within a
+/// paragraph. Straight quotes alternate open/close.
+pub fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for para in paragraphs(text) {
+        let p = &text[para.clone()];
+        let mut open: Option<usize> = None;
+        for (off, c) in p.char_indices() {
+            let at = para.start + off;
+            match (c, open) {
+                ('“', _) => open = Some(at),
+                ('”', Some(o)) => {
+                    out.push(o..at + c.len_utf8());
+                    open = None;
+                }
+                ('"', None) => open = Some(at),
+                ('"', Some(o)) => {
+                    out.push(o..at + 1);
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split('\n').map(move |line| {
+        let r = start..start + line.len();
+        start = r.end + 1;
+        r
+    })
+}
+
+/// Lowercase words of `s` (letters, digits, apostrophes and hyphens inside words).
+pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’' || c == '-').to_lowercase())
+        .filter(|w| !w.is_empty())
+}
+
+/// Number of words in `s`.
+pub fn word_count(s: &str) -> usize {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_on_periods_followed_by_capitals() {
+        assert_eq!(split("One two. Three four."), ["One two.", "Three four."]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials_inside_the_sentence() {
+        assert_eq!(split("U.S. President Donald Trump spoke. On Jan. 4 they met Mr. Guaido."), [
+            "U.S. President Donald Trump spoke.",
+            "On Jan. 4 they met Mr. Guaido."
+        ]);
+    }
+
+    #[test]
+    fn splits_glued_sentences() {
+        assert_eq!(split("said in a statement.Pena expressed his support."), [
+            "said in a statement.",
+            "Pena expressed his support."
+        ]);
+        assert_eq!(split("with 67% of the vote.After Maduro"), ["with 67% of the vote.", "After Maduro"]);
+    }
+
+    #[test]
+    fn glued_opening_quote_starts_the_next_sentence() {
+        assert_eq!(split("President Joe Biden.\"Today I hosted him,\" Biden wrote."), [
+            "President Joe Biden.",
+            "\"Today I hosted him,\" Biden wrote."
+        ]);
+    }
+
+    #[test]
+    fn closing_quote_stays_with_its_sentence() {
+        assert_eq!(split("He said “no.” Then left."), ["He said “no.”", "Then left."]);
+    }
+
+    #[test]
+    fn line_breaks_end_headlines() {
+        assert_eq!(split("Support for Guaido\n\nThe group met."), ["Support for Guaido", "The group met."]);
+    }
+
+    #[test]
+    fn domain_names_do_not_split() {
+        assert_eq!(split("News.Az reports it."), ["News.Az reports it."]);
+    }
+
+    #[test]
+    fn quotations_pair_curly_and_straight_quotes() {
+        let t = "He said “we stand” and \"no\" today.";
+        let q: Vec<&str> = quotations(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, ["“we stand”", "\"no\""]);
+    }
+}
