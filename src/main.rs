@@ -1,1 +1,3 @@
-fn main(){}
+fn main() {
+    stance_atlas::start();
+}

@@ -104,7 +104,7 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
                 }
                 Cue::Support | Cue::Recognition | Cue::Oppose => {
                     let mut polarity = polarity_of(cue, negated(i));
-                    let mut recognition = cue == Cue::Recognition;
+                    let recognition = cue == Cue::Recognition;
                     let mut j = i + 1;
                     let mut last_end = h.end;
                     let mut target: Option<(usize, Align)> = None;

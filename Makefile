@@ -1,0 +1,52 @@
+# Stance Atlas. `make serve` and `make test` are the two commands a new
+# machine needs; both install whatever is missing first (scripts/setup.sh).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: setup serve build dataset test test-native test-data test-e2e bench bench-extract bench-app fuzz clean
+
+setup:
+	@bash scripts/setup.sh
+
+## serve: install what is missing, build the release app, serve it on http://127.0.0.1:8080
+serve: setup
+	trunk serve --release
+
+## build: the release app in dist/ (works from any static file server)
+build: setup
+	trunk build --release
+
+## dataset: regenerate data/dataset.json from the articles in data/articles/
+dataset:
+	cargo run --release -q -p atlas-extract -- -o data/dataset.json data/articles
+
+## test: every test: native Rust, data files, then the browser tests on the release build
+test: setup test-native test-data build test-e2e
+
+test-native:
+	cargo test --workspace
+
+test-data:
+	node --test tests/data/
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+## bench: extraction throughput, then the app's size and speed in headless Chromium
+bench: setup bench-extract build bench-app
+
+bench-extract:
+	cargo run --release -q -p atlas-extract --example bench
+
+bench-app:
+	node tests/e2e/bench.mjs
+
+## fuzz: run the extractor's fuzz target for a minute (needs nightly and cargo-fuzz)
+fuzz:
+	cd crates/extract/fuzz && cargo +nightly fuzz run extract -- -max_total_time=60
+
+clean:
+	cargo clean
+	rm -rf dist tests/e2e/artifacts

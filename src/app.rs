@@ -1,0 +1,518 @@
+//! The page: small components wired to the plain logic in [`crate::logic`].
+
+use crate::logic::{self, Tile, GRID_COLS, GRID_ROWS, ORGANISATIONS, SUBJECT, TILES};
+use atlas_model::{Dataset, Date, Event, Stance};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The whole page. Reads the URL once, then keeps it in step with the view.
+#[component]
+pub fn App() -> impl IntoView {
+    match logic::dataset() {
+        Ok(ds) => view! { <Atlas ds=ds /> }.into_any(),
+        Err(e) => view! {
+            <main class="broken"><h1>"Stance Atlas"</h1><p role="alert">{format!("The embedded dataset cannot be read: {e}")}</p></main>
+        }
+        .into_any(),
+    }
+}
+
+/// How the countries are shown.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mode {
+    Map,
+    List,
+}
+
+#[component]
+fn Atlas(ds: &'static Dataset) -> impl IntoView {
+    let search = window().location().search().unwrap_or_default();
+    let initial = logic::parse_query(&search);
+    let date = RwSignal::new(initial.date.unwrap_or_else(|| logic::default_date(ds)));
+    let selected = RwSignal::new(initial.country);
+    let mode = RwSignal::new(Mode::Map);
+    let stances = Memo::new(move |_| {
+        let d = date.get();
+        TILES.iter().map(|t| logic::stance_key(ds, t.code, d)).collect::<Vec<&'static str>>()
+    });
+    let counts = Memo::new(move |_| logic::counts(ds, date.get()));
+
+    // The URL mirrors the view so that any state can be shared as a link.
+    Effect::new(move |_| {
+        let q = logic::to_query(date.get(), selected.get().as_deref());
+        if let Ok(h) = window().history() {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&q));
+        }
+    });
+
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && selected.get_untracked().is_some() {
+            selected.set(None);
+        }
+    };
+
+    view! {
+        <div class="page" on:keydown=on_key>
+            <header class="masthead">
+                <h1>"Stance Atlas"</h1>
+                <p class="lede">
+                    "Where each government stood on Venezuela's presidential crisis, 2019–2025: backing the opposition (Juan Guaidó in 2019, Edmundo González Urrutia after the July 2024 election), backing Nicolás Maduro's government, or neutral. Every color is backed by a quote."
+                </p>
+            </header>
+            <main>
+                <DateControls ds=ds date=date />
+                <Legend counts=counts />
+                <Toolbar ds=ds date=date selected=selected mode=mode />
+                <div class="stage">
+                    <Show
+                        when=move || mode.get() == Mode::Map
+                        fallback=move || view! { <ListView ds=ds stances=stances selected=selected /> }
+                    >
+                        <TileMap stances=stances selected=selected />
+                    </Show>
+                    <Organisations ds=ds date=date selected=selected />
+                </div>
+                <CountryPanel ds=ds date=date selected=selected />
+            </main>
+            <footer class="colophon">
+                <p>
+                    {format!("{} events from {} articles. ", ds.events.len(), ds.articles.len())}
+                    "Stances are extracted automatically from news articles; each one links to the sentence it comes from. A country with no statement in the corpus is shown blank, not neutral."
+                </p>
+            </footer>
+        </div>
+    }
+}
+
+/// The date slider, its labels and event marks, and the step/play buttons.
+#[component]
+fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
+    let max = logic::day_index(logic::last_day());
+    let playing = StoredValue::new_local(None::<gloo::timers::callback::Interval>);
+    let is_playing = RwSignal::new(false);
+    let stop = move || {
+        playing.set_value(None);
+        is_playing.set(false);
+    };
+    let play = move |_| {
+        if is_playing.get_untracked() {
+            stop();
+            return;
+        }
+        if date.get_untracked() >= logic::last_day() {
+            date.set(logic::first_day());
+        }
+        is_playing.set(true);
+        let interval = gloo::timers::callback::Interval::new(40, move || {
+            let next = date.get_untracked().add_days(7);
+            if next >= logic::last_day() {
+                date.set(logic::last_day());
+                stop();
+            } else {
+                date.set(next);
+            }
+        });
+        playing.set_value(Some(interval));
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        if let Ok(i) = event_target_value(&ev).parse::<i32>() {
+            date.set(logic::date_at(i));
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let months = match ev.key().as_str() {
+            "PageUp" => 1,
+            "PageDown" => -1,
+            _ => return,
+        };
+        ev.prevent_default();
+        date.update(|d| *d = logic::clamp(d.add_months(months)));
+    };
+    let marks = ds
+        .event_dates()
+        .into_iter()
+        .filter(|d| *d >= logic::first_day() && *d <= logic::last_day())
+        .map(|d| {
+            let left = f64::from(logic::day_index(d)) * 100.0 / f64::from(max);
+            view! { <span class="mark" style=format!("left:{left:.3}%")></span> }
+        })
+        .collect_view();
+    let years = (2019..=2025)
+        .map(|y| {
+            let d = Date::new(y, 1, 1).expect("valid");
+            let left = f64::from(logic::day_index(d)) * 100.0 / f64::from(max);
+            view! { <span class="year" style=format!("left:{left:.3}%")>{y}</span> }
+        })
+        .collect_view();
+    let prev = move |_| {
+        if let Some(d) = logic::prev_event(ds, date.get_untracked()) {
+            date.set(d);
+        }
+    };
+    let next = move |_| {
+        if let Some(d) = logic::next_event(ds, date.get_untracked()) {
+            date.set(d);
+        }
+    };
+    view! {
+        <section class="controls" aria-label="Date">
+            <div class="date-row">
+                <p class="date-text" aria-live="polite">
+                    <time datetime=move || date.get().to_string()>{move || logic::long_date(date.get())}</time>
+                </p>
+                <div class="buttons">
+                    <button type="button" on:click=prev disabled=move || logic::prev_event(ds, date.get()).is_none()>
+                        "◀ Previous event"
+                    </button>
+                    <button type="button" class="play" on:click=play aria-pressed=move || is_playing.get().to_string()>
+                        {move || if is_playing.get() { "❚❚ Pause" } else { "▶ Play" }}
+                    </button>
+                    <button type="button" on:click=next disabled=move || logic::next_event(ds, date.get()).is_none()>
+                        "Next event ▶"
+                    </button>
+                </div>
+            </div>
+            <div class="slider">
+                <input
+                    type="range"
+                    id="date-slider"
+                    min="0"
+                    max=max.to_string()
+                    step="1"
+                    aria-label="Date"
+                    aria-valuetext=move || logic::long_date(date.get())
+                    prop:value=move || logic::day_index(date.get()).to_string()
+                    on:input=on_input
+                    on:keydown=on_keydown
+                />
+                <div class="marks" aria-hidden="true">{marks}</div>
+                <div class="years" aria-hidden="true">{years}</div>
+            </div>
+            <p class="hint">"Arrow keys move a day, Page Up / Page Down a month. Ticks mark days with events."</p>
+        </section>
+    }
+}
+
+/// The key to the colors and patterns, with counts at the current date.
+#[component]
+fn Legend(counts: Memo<logic::Counts>) -> impl IntoView {
+    let item = move |stance: Option<Stance>| {
+        let key = stance.map_or("none", Stance::as_str);
+        let label = stance.map_or("No statement in the corpus", Stance::label);
+        view! {
+            <li class="legend-item">
+                <span class="swatch" data-stance=key aria-hidden="true"></span>
+                <span class="legend-label">{label}</span>
+                <span class="count" data-count=key>{move || counts.get().of(stance)}</span>
+            </li>
+        }
+    };
+    view! {
+        <section aria-label="Legend">
+            <ul class="legend">
+                {item(Some(Stance::Opposition))}
+                {item(Some(Stance::Government))}
+                {item(Some(Stance::Neutral))}
+                {item(None)}
+                <li class="legend-item">
+                    <span class="swatch subject" aria-hidden="true">"★"</span>
+                    <span class="legend-label">"Venezuela, the subject"</span>
+                </li>
+            </ul>
+        </section>
+    }
+}
+
+/// Search, view switch and export.
+#[component]
+fn Toolbar(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<Option<String>>, mode: RwSignal<Mode>) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let matches = Memo::new(move |_| logic::search(&query.get()).into_iter().take(8).collect::<Vec<&'static Tile>>());
+    let choose = move || {
+        if let Some(t) = matches.get_untracked().first() {
+            selected.set(Some(t.code.to_string()));
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        choose();
+    };
+    let export = move |json: bool| {
+        let d = date.get_untracked();
+        let rows = logic::export_rows(ds, d);
+        let (body, mime, ext) = if json {
+            (logic::to_json(d, &rows), "application/json", "json")
+        } else {
+            (logic::to_csv(&rows), "text/csv", "csv")
+        };
+        download(&format!("stance-atlas-{d}.{ext}"), &body, mime);
+    };
+    view! {
+        <section class="toolbar" aria-label="Tools">
+            <form class="search" role="search" on:submit=on_submit>
+                <label for="country-search">"Find a country"</label>
+                <input
+                    id="country-search"
+                    type="search"
+                    list="country-names"
+                    autocomplete="off"
+                    placeholder="e.g. Brasil, Russia"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                    on:change=move |_| choose()
+                />
+                <datalist id="country-names">
+                    {TILES.iter().map(|t| view! { <option value=t.name></option> }).collect_view()}
+                </datalist>
+                <button type="submit">"Show"</button>
+                <span class="search-status" aria-live="polite">
+                    {move || {
+                        let q = query.get();
+                        if q.trim().is_empty() { String::new() } else {
+                            match matches.get().first() { Some(t) => format!("Best match: {}", t.name), None => "No country matches".to_string() }
+                        }
+                    }}
+                </span>
+            </form>
+            <div class="view-switch" role="group" aria-label="View">
+                <button type="button" aria-pressed=move || (mode.get() == Mode::Map).to_string() on:click=move |_| mode.set(Mode::Map)>"Map"</button>
+                <button type="button" aria-pressed=move || (mode.get() == Mode::List).to_string() on:click=move |_| mode.set(Mode::List)>"List"</button>
+            </div>
+            <div class="export" role="group" aria-label="Export this view">
+                <button type="button" on:click=move |_| export(false)>"Export CSV"</button>
+                <button type="button" on:click=move |_| export(true)>"Export JSON"</button>
+            </div>
+        </section>
+    }
+}
+
+/// Offers `body` as a file download without any network request.
+fn download(name: &str, body: &str, mime: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(body));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The map: one equal-size button per country, placed on a grid.
+#[component]
+fn TileMap(stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>) -> impl IntoView {
+    let tiles = TILES
+        .iter()
+        .enumerate()
+        .map(|(i, t)| view! { <CountryTile tile=t index=i stances=stances selected=selected /> })
+        .collect_view();
+    view! {
+        <div class="map-scroll">
+            <div
+                class="map"
+                role="group"
+                aria-label="Countries by stance, on a map-like grid"
+                style=format!("grid-template-columns:repeat({GRID_COLS},var(--tile));grid-template-rows:repeat({GRID_ROWS},var(--tile))")
+            >
+                {tiles}
+            </div>
+        </div>
+    }
+}
+
+/// One country's tile.
+///
+/// Props: `tile`, the country; `index`, its position in [`TILES`] and in
+/// `stances`; `selected`, the country whose panel is open.
+#[component]
+fn CountryTile(tile: &'static Tile, index: usize, stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>) -> impl IntoView {
+    let stance = move || stances.with(|s| s[index]);
+    let subject = tile.code == SUBJECT;
+    let label = move || {
+        if subject {
+            format!("{}: the subject of the crisis", tile.name)
+        } else {
+            format!("{}: {}", tile.name, stance_label(stance()))
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="tile"
+            class:subject=subject
+            data-country=tile.code
+            data-stance=stance
+            data-tip=label
+            aria-label=label
+            aria-pressed=move || (selected.get().as_deref() == Some(tile.code)).to_string()
+            style=format!("grid-column:{};grid-row:{}", tile.col + 1, tile.row + 1)
+            on:click=move |_| selected.set(Some(tile.code.to_string()))
+        >
+            {if subject { "★" } else { tile.code }}
+        </button>
+    }
+}
+
+fn stance_label(key: &str) -> &'static str {
+    Stance::parse(key).map_or("no statement in the corpus", Stance::label)
+}
+
+/// The same data as a list grouped by stance, for screen readers and lists people.
+#[component]
+fn ListView(ds: &'static Dataset, stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>) -> impl IntoView {
+    let _ = ds;
+    let group = move |key: &'static str, title: &'static str| {
+        let members = move || {
+            let s = stances.get();
+            let mut v: Vec<&'static Tile> =
+                TILES.iter().enumerate().filter(|(i, t)| s[*i] == key && t.code != SUBJECT).map(|(_, t)| t).collect();
+            v.sort_by_key(|t| t.name);
+            v
+        };
+        view! {
+            <section class="list-group" data-stance=key>
+                <h2>{title}" "<span class="count">{move || format!("({})", members().len())}</span></h2>
+                <ul>
+                    {move || members().into_iter().map(|t| view! {
+                        <li><button type="button" class="link" data-country=t.code data-stance=key on:click=move |_| selected.set(Some(t.code.to_string()))>{t.name}</button></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    };
+    view! {
+        <div class="list-view">
+            {group("opposition", Stance::Opposition.label())}
+            {group("government", Stance::Government.label())}
+            {group("neutral", Stance::Neutral.label())}
+            {group("none", "No statement in the corpus")}
+        </div>
+    }
+}
+
+/// Organisations with a stance (EU, OAS, ...), which have no tile.
+#[component]
+fn Organisations(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<Option<String>>) -> impl IntoView {
+    let orgs: Vec<(&'static str, &'static str)> =
+        ORGANISATIONS.iter().copied().filter(|(c, _)| ds.history(c).next().is_some()).collect();
+    (!orgs.is_empty()).then(|| {
+        view! {
+            <section class="orgs" aria-label="Organisations">
+                <h2>"Organisations"</h2>
+                <ul>
+                    {orgs.into_iter().map(|(code, name)| {
+                        let stance = move || logic::stance_key(ds, code, date.get());
+                        view! {
+                            <li>
+                                <button type="button" class="org" data-org=code data-stance=stance
+                                    aria-label=move || format!("{name}: {}", stance_label(stance()))
+                                    on:click=move |_| selected.set(Some(code.to_string()))>
+                                    <span class="swatch" data-stance=stance aria-hidden="true"></span>{name}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+/// The selected country: its stance now and why, its history, every quote.
+#[component]
+fn CountryPanel(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<Option<String>>) -> impl IntoView {
+    move || {
+        let code = selected.get()?;
+        let name = logic::actor_name(&code);
+        let now = ds.stance_at(&code, date.get()).cloned();
+        let history: Vec<Event> = ds.history(&code).cloned().collect();
+        let summary = if code == SUBJECT {
+            "Venezuela is the subject of the crisis; it has no color.".to_string()
+        } else {
+            match &now {
+                Some(e) => format!(
+                    "On {}: {} — {} reported on {}.",
+                    logic::long_date(date.get()),
+                    e.stance.label(),
+                    e.kind.label(),
+                    logic::long_date(e.date)
+                ),
+                None => format!("On {}: no statement in the corpus on or before this day.", logic::long_date(date.get())),
+            }
+        };
+        let now_key = now.as_ref().map_or("none", |e| e.stance.as_str());
+        let code_for_focus = code.clone();
+        Some(view! {
+            <aside class="panel" aria-labelledby="panel-title" data-panel=code.clone()>
+                <div class="panel-head">
+                    <h2 id="panel-title" tabindex="-1" node_ref=focus_on_mount(code_for_focus)>{name}</h2>
+                    <button type="button" class="close" aria-label="Close panel" on:click=move |_| selected.set(None)>"×"</button>
+                </div>
+                <p class="now"><span class="badge" data-stance=now_key>{stance_label(now_key)}</span>" "{summary}</p>
+                {now.clone().map(|e| view! { <Quote ds=ds event=e /> })}
+                <h3>"Stance history"</h3>
+                {if history.is_empty() {
+                    view! { <p>"No events in the corpus."</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="timeline">
+                            {history.iter().map(|e| {
+                                let d = e.date;
+                                view! {
+                                    <li>
+                                        <button type="button" class="link" on:click=move |_| date.set(logic::clamp(d))>{logic::long_date(d)}</button>
+                                        " "<span class="badge" data-stance=e.stance.as_str()>{e.stance.label()}</span>
+                                        " "<span class="kind">{e.kind.label()}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                    }.into_any()
+                }}
+                <h3>{format!("Evidence ({} quotes)", history.len())}</h3>
+                <div class="quotes">
+                    {history.into_iter().rev().map(|e| view! { <Quote ds=ds event=e /> }).collect_view()}
+                </div>
+            </aside>
+        })
+    }
+}
+
+/// Moves keyboard focus to the panel heading when a country is chosen.
+fn focus_on_mount(_key: String) -> NodeRef<leptos::html::H2> {
+    let r = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(el) = r.get() {
+            let _ = el.focus();
+        }
+    });
+    r
+}
+
+/// One quote with the actor's mention highlighted, and its source.
+///
+/// Props: `event`, whose quote is shown as text (never as markup).
+#[component]
+fn Quote(ds: &'static Dataset, event: Event) -> impl IntoView {
+    let (before, mention, after) = logic::split_mention(&event);
+    let (before, mention, after) = (before.to_string(), mention.to_string(), after.to_string());
+    let article = ds.article(&event.article).cloned();
+    let source = logic::source_line(ds, &event);
+    let url = article.and_then(|a| a.url);
+    view! {
+        <figure class="quote" data-stance=event.stance.as_str()>
+            <blockquote>{before}<mark>{mention}</mark>{after}</blockquote>
+            <figcaption>
+                <span class="badge" data-stance=event.stance.as_str()>{event.stance.label()}</span>
+                " "{format!("{} · {}", logic::long_date(event.date), event.kind.label())}
+                {event.date_inferred.then_some(" (date of publication)")}
+                <br/>
+                <cite>{source}</cite>
+                {url.map(|u| view! { " " <a href=u rel="noopener noreferrer" target="_blank">"Source"</a> })}
+            </figcaption>
+        </figure>
+    }
+}
