@@ -46,8 +46,8 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
     });
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && selected.get_untracked().is_some() {
-            selected.set(None);
+        if ev.key() == "Escape" {
+            close_panel(selected);
         }
     };
 
@@ -343,6 +343,8 @@ fn CountryTile(tile: &'static Tile, index: usize, stances: Memo<Vec<&'static str
             type="button"
             class="tile"
             class:subject=subject
+            class:west={tile.col < 3}
+            class:east={tile.col + 3 >= GRID_COLS}
             data-country=tile.code
             data-stance=stance
             data-tip=label
@@ -449,7 +451,7 @@ fn CountryPanel(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<O
             <aside class="panel" aria-labelledby="panel-title" data-panel=code.clone()>
                 <div class="panel-head">
                     <h2 id="panel-title" tabindex="-1" node_ref=focus_on_mount(code_for_focus)>{name}</h2>
-                    <button type="button" class="close" aria-label="Close panel" on:click=move |_| selected.set(None)>"×"</button>
+                    <button type="button" class="close" aria-label="Close panel" on:click=move |_| close_panel(selected)>"×"</button>
                 </div>
                 <p class="now"><span class="badge" data-stance=now_key>{stance_label(now_key)}</span>" "{summary}</p>
                 {now.clone().map(|e| view! { <Quote ds=ds event=e /> })}
@@ -478,6 +480,17 @@ fn CountryPanel(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<O
                 </div>
             </aside>
         })
+    }
+}
+
+/// Closes the panel and gives focus back to the country's tile, so keyboard
+/// users continue where they were.
+fn close_panel(selected: RwSignal<Option<String>>) {
+    let Some(code) = selected.get_untracked() else { return };
+    selected.set(None);
+    let selector = format!("[data-country=\"{code}\"], [data-org=\"{code}\"]");
+    if let Some(el) = document().query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }
 

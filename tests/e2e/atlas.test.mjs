@@ -109,6 +109,7 @@ test('Enter on a focused tile opens its panel and Escape closes it', async () =>
   await page.locator('aside.panel h2', { hasText: 'China' }).waitFor();
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('aside.panel').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.country), 'CN', 'focus returns to the tile');
   await context.close();
 });
 

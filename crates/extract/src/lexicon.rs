@@ -69,6 +69,7 @@ pub enum Tag {
     Negator,
     IntrinsicOpposition,
     IntrinsicOppositionRecognition,
+    IntrinsicNeutral,
     Exclusion,
     Blocker,
     RuptureVerb,
@@ -178,6 +179,8 @@ struct CuesSection {
     negators: Vec<String>,
     intrinsic_opposition: Vec<String>,
     intrinsic_opposition_recognition: Vec<String>,
+    #[serde(default)]
+    intrinsic_neutral: Vec<String>,
     exclusions: Vec<String>,
     object_markers: Vec<String>,
     speech_verbs: Vec<String>,
@@ -479,7 +482,7 @@ impl Lexicon {
                     b.add(p, tag, exact);
                 }
             }
-            let any_case: [(&Vec<String>, Tag); 14] = [
+            let any_case: [(&Vec<String>, Tag); 15] = [
                 (&s.pronouns, Tag::Pronoun),
                 (&c.recognition, Tag::Cue(Cue::Recognition)),
                 (&c.support, Tag::Cue(Cue::Support)),
@@ -489,6 +492,7 @@ impl Lexicon {
                 (&c.negators, Tag::Negator),
                 (&c.intrinsic_opposition, Tag::IntrinsicOpposition),
                 (&c.intrinsic_opposition_recognition, Tag::IntrinsicOppositionRecognition),
+                (&c.intrinsic_neutral, Tag::IntrinsicNeutral),
                 (&c.exclusions, Tag::Exclusion),
                 (&d.rupture_verbs, Tag::RuptureVerb),
                 (&d.rupture_nouns, Tag::RuptureNoun),

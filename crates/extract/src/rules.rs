@@ -156,6 +156,11 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
             }
             let kind = if h.has(Tag::IntrinsicOppositionRecognition) { EventKind::Recognition } else { EventKind::Statement };
             add(ctx.subject(i), Stance::Opposition, kind);
+        } else if h.has(Tag::IntrinsicNeutral) {
+            consumed[i] = true;
+            if !negated(i) {
+                add(ctx.subject(i), Stance::Neutral, EventKind::Statement);
+            }
         } else if h.has(Tag::RuptureVerb) || h.has(Tag::WithdrawVerb) {
             let (noun, kind) = if h.has(Tag::RuptureVerb) {
                 (Tag::RuptureNoun, EventKind::Rupture)
@@ -172,7 +177,8 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
             match ctx.nearest_agent(i) {
                 Some(Agent::Venezuela) => add(ctx.objects_after(n), Stance::Opposition, kind),
                 Some(Agent::Actor) => {
-                    let towards_venezuela = hits[n + 1..]
+                    // "expelled Venezuela's ambassador", "broke relations with Caracas".
+                    let towards_venezuela = hits[i + 1..]
                         .iter()
                         .take_while(|k| gap_words(hits[n].end, k.start) <= 8)
                         .any(|k| k.has(Tag::Venezuela));
