@@ -143,7 +143,9 @@ pub fn run(ex: &Extractor, paths: &[PathBuf], opts: &Options) -> Report {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = files.get(i) else { break };
-                let r = extract_file(ex, path);
+                // A bug must cost one file, not the run: report it by name.
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract_file(ex, path)))
+                    .unwrap_or_else(|_| Err(format!("{}: internal error while reading this file (please report it)", path.display())));
                 results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(r);
                 progress.tick(done.fetch_add(1, Ordering::Relaxed) + 1);
             });

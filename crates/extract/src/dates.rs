@@ -198,7 +198,9 @@ pub fn event_date(
     for (at, expr) in expressions(sentence, cals) {
         let before: Vec<String> = crate::text::words(&sentence[..at]).collect();
         let foreign = foreign_markers.iter().any(|m| before.ends_with(m));
-        if foreign {
+        // A date inside a quotation is what the speaker talks about, not
+        // when they spoke ("spoke resoundingly on July 28," wrote Blinken).
+        if foreign || inside_quotation(&sentence[..at]) || followed_by_foreign(&sentence[at..], cals) {
             continue;
         }
         let date = match expr {
@@ -224,6 +226,26 @@ pub fn event_date(
         }
     }
     None
+}
+
+/// True when an odd number of quotation marks opens before the end of `prefix`.
+fn inside_quotation(prefix: &str) -> bool {
+    let straight = prefix.matches('"').count();
+    let open = prefix.matches('“').count();
+    let close = prefix.matches('”').count();
+    straight % 2 == 1 || open > close
+}
+
+/// True when the words right after the date expression starting `rest` name
+/// another event ("28 July election"): the date is that event's.
+fn followed_by_foreign(rest: &str, cals: &[Calendar]) -> bool {
+    // Skip the date expression itself: its words are numbers, month names
+    // and connectives.
+    let words: Vec<String> = crate::text::words(rest).take(6).collect();
+    let after = words.iter().skip_while(|w| {
+        w.chars().all(|c| c.is_ascii_digit()) || month_of(cals, w).is_some() || matches!(w.as_str(), "de" | "of")
+    });
+    after.take(1).any(|w| cals.iter().any(|c| c.foreign_date_followers.iter().any(|f| f == w)))
 }
 
 /// Last day of the month of `d`, for month-precision bounds.

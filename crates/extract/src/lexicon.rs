@@ -148,6 +148,9 @@ pub struct Calendar {
     /// Words that make a weekday refer to the days after publication.
     #[serde(default)]
     pub future_markers: Vec<String>,
+    /// Words right after a date that make it another thing's date.
+    #[serde(default)]
+    pub foreign_date_followers: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -474,11 +477,12 @@ impl Lexicon {
                 (&s.opposition_aligned, Tag::Side(Align::Opposition)),
                 (&s.neutral, Tag::Side(Align::Neutral)),
             ];
-            for (i, (phrases, tag)) in groups_exact.into_iter().enumerate() {
-                // Names are case-sensitive; the common nouns of the last two
-                // lists ("interference", "dialogue") are not.
-                let exact = i < 4;
+            for (phrases, tag) in groups_exact {
+                // Capitalised phrases are names and match exactly ("Maduro",
+                // "Latin America"); lowercase ones are common nouns and match
+                // in any case ("the opposition" also at a sentence's start).
                 for p in phrases {
+                    let exact = p.chars().next().is_some_and(char::is_uppercase);
                     b.add(p, tag, exact);
                 }
             }

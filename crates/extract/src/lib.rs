@@ -70,7 +70,7 @@ impl Extractor {
             .into_iter()
             .map(|q| q.start + prep.body_start..q.end + prep.body_start)
             .map(|q| {
-                let speaker = self.speaker_after(text, &hits, q.end);
+                let speaker = self.speaker_after(text, &hits, q.end).or_else(|| self.speaker_before(text, &hits, q.start));
                 (q, speaker)
             })
             .collect();
@@ -150,6 +150,20 @@ impl Extractor {
         let before: Vec<String> = text::words(gap).collect();
         let says = |w: &String| self.lex.speech_verbs.contains(w);
         (after.iter().any(says) || before.iter().any(says)).then_some(k)
+    }
+}
+
+impl Extractor {
+    /// The actor who introduces a quotation (`Pacolli wrote on Thursday: "...`),
+    /// as an index into `hits`.
+    fn speaker_before(&self, text: &str, hits: &[Hit], quote_start: usize) -> Option<usize> {
+        let k = hits.partition_point(|h| h.end <= quote_start).checked_sub(1)?;
+        let h = &hits[k];
+        let gap = text.get(h.end..quote_start)?;
+        if h.actor().is_none() || gap.len() > 60 || gap.contains('\n') || !gap.trim_end().ends_with([':', ',']) {
+            return None;
+        }
+        text::words(gap).any(|w| self.lex.speech_verbs.contains(&w)).then_some(k)
     }
 }
 

@@ -125,8 +125,13 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
                         }
                         j += 1;
                     }
-                    let target = target.or_else(|| nearest_side(hits, ..i, s.date));
+                    // Failing a target after the cue, the nearest one before
+                    // it that no earlier cue has claimed ("Guaidó has violated").
+                    let target = target.or_else(|| {
+                        nearest_side(hits, ..i, s.date).filter(|(t, _)| !consumed[*t])
+                    });
                     let Some((t, mut align)) = target else { continue };
+                    consumed[t] = true;
                     // "called on Maduro to step down": the target's own
                     // fate turns it into the opposition's cause.
                     if let Some(k) = hits.get(t + 1) {
@@ -301,7 +306,19 @@ impl<'b> Ctx<'_, 'b> {
         let n = before.len();
         let one = before.last().cloned().unwrap_or_default();
         let two = if n >= 2 { format!("{} {}", before[n - 2], before[n - 1]) } else { String::new() };
-        self.lex.object_markers.contains(&one) || self.lex.object_markers.contains(&two)
+        if !(self.lex.object_markers.contains(&one) || self.lex.object_markers.contains(&two)) {
+            return false;
+        }
+        // "in Uruguay, which reaffirmed its support": a relative clause makes
+        // the place its subject again.
+        let after = self.sentence_words_after(h.end, 1);
+        let rest = self.between(h.end, self.s.range.end).trim_start();
+        if rest.starts_with(',') && after.first().is_some_and(|w| matches!(w.as_str(), "which" | "who" | "que" | "quien")) {
+            return false;
+        }
+        // "lawmakers in Russia", "el gobierno en Brasilia": an institution before the marker.
+        let inst_before = n >= 2 && self.lex.institutions.iter().any(|i| i.len() == 1 && i[0] == before[n - 2]);
+        !(one == "in" || one == "en") || !inst_before
     }
 
     /// A demonym is an actor only next to an institution ("Russian lawmakers",
@@ -352,10 +369,16 @@ impl<'b> Ctx<'_, 'b> {
     /// usable actor before it and the list it ends, else the speaker.
     fn subject(&self, i: usize) -> Vec<(String, Range<usize>)> {
         let hits = self.s.hits;
-        let found = (0..i).rev().find(|&k| {
-            hits[k].actor().is_some() && !self.is_object(k) && self.usable(k)
-                || matches!(hits[k].actor(), Some(Tag::Person(_))) && !self.is_object(k)
-        });
+        // An actor far before the cue is rarely its subject; past this
+        // distance the quotation's speaker is the better guess.
+        const SUBJECT_REACH: usize = 20;
+        let found = (0..i)
+            .rev()
+            .take_while(|&k| word_count(self.between(hits[k].end, hits[i].start)) <= SUBJECT_REACH)
+            .find(|&k| {
+                hits[k].actor().is_some() && !self.is_object(k) && self.usable(k)
+                    || matches!(hits[k].actor(), Some(Tag::Person(_))) && !self.is_object(k)
+            });
         match found {
             Some(k) if self.usable(k) => {
                 let mut first = k;

@@ -92,7 +92,11 @@ fn sentence_end(text: &str, start: usize, i: usize) -> Option<usize> {
 
 fn last_word(s: &str) -> &str {
     let s = s.trim_end();
-    let from = s.rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"').map_or(0, |p| p + 1);
+    let from = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     &s[from..]
 }
 
@@ -214,6 +218,14 @@ mod tests {
     #[test]
     fn line_breaks_end_headlines() {
         assert_eq!(split("Support for Guaido\n\nThe group met."), ["Support for Guaido", "The group met."]);
+    }
+
+    #[test]
+    fn curly_quote_before_the_last_word_is_not_a_byte_boundary_trap() {
+        assert_eq!(split("la votación no fue “libre”. “Creo que sí”, dijo."), [
+            "la votación no fue “libre”.",
+            "“Creo que sí”, dijo."
+        ]);
     }
 
     #[test]
