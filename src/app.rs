@@ -38,11 +38,17 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
     let counts = Memo::new(move |_| logic::counts(ds, date.get()));
 
     // The URL mirrors the view so that any state can be shared as a link.
+    // Writes wait until the slider rests for a moment: browsers throttle
+    // history updates, and dragging would otherwise send hundreds.
+    let pending = StoredValue::new_local(None::<gloo::timers::callback::Timeout>);
     Effect::new(move |_| {
         let q = logic::to_query(date.get(), selected.get().as_deref());
-        if let Ok(h) = window().history() {
-            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&q));
-        }
+        let write = gloo::timers::callback::Timeout::new(200, move || {
+            if let Ok(h) = window().history() {
+                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&q));
+            }
+        });
+        pending.set_value(Some(write));
     });
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -87,6 +93,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
 /// The date slider, its labels and event marks, and the step/play buttons.
 #[component]
 fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
+    let dates = logic::event_days(ds);
     let max = logic::day_index(logic::last_day());
     let playing = StoredValue::new_local(None::<gloo::timers::callback::Interval>);
     let is_playing = RwSignal::new(false);
@@ -128,9 +135,9 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
         ev.prevent_default();
         date.update(|d| *d = logic::clamp(d.add_months(months)));
     };
-    let marks = ds
-        .event_dates()
-        .into_iter()
+    let marks = dates
+        .iter()
+        .copied()
         .filter(|d| *d >= logic::first_day() && *d <= logic::last_day())
         .map(|d| {
             let left = f64::from(logic::day_index(d)) * 100.0 / f64::from(max);
@@ -145,12 +152,12 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
         })
         .collect_view();
     let prev = move |_| {
-        if let Some(d) = logic::prev_event(ds, date.get_untracked()) {
+        if let Some(d) = logic::prev_event(dates, date.get_untracked()) {
             date.set(d);
         }
     };
     let next = move |_| {
-        if let Some(d) = logic::next_event(ds, date.get_untracked()) {
+        if let Some(d) = logic::next_event(dates, date.get_untracked()) {
             date.set(d);
         }
     };
@@ -161,13 +168,13 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
                     <time datetime=move || date.get().to_string()>{move || logic::long_date(date.get())}</time>
                 </p>
                 <div class="buttons">
-                    <button type="button" on:click=prev disabled=move || logic::prev_event(ds, date.get()).is_none()>
+                    <button type="button" on:click=prev disabled=move || logic::prev_event(dates, date.get()).is_none()>
                         "◀ Previous event"
                     </button>
                     <button type="button" class="play" on:click=play aria-pressed=move || is_playing.get().to_string()>
                         {move || if is_playing.get() { "❚❚ Pause" } else { "▶ Play" }}
                     </button>
-                    <button type="button" on:click=next disabled=move || logic::next_event(ds, date.get()).is_none()>
+                    <button type="button" on:click=next disabled=move || logic::next_event(dates, date.get()).is_none()>
                         "Next event ▶"
                     </button>
                 </div>
@@ -329,13 +336,15 @@ fn TileMap(stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>)
 /// `stances`; `selected`, the country whose panel is open.
 #[component]
 fn CountryTile(tile: &'static Tile, index: usize, stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>) -> impl IntoView {
-    let stance = move || stances.with(|s| s[index]);
+    // A memo per tile: moving the slider re-renders only the tiles whose
+    // stance actually changes.
+    let stance = Memo::new(move |_| stances.with(|s| s[index]));
     let subject = tile.code == SUBJECT;
     let label = move || {
         if subject {
             format!("{}: the subject of the crisis", tile.name)
         } else {
-            format!("{}: {}", tile.name, stance_label(stance()))
+            format!("{}: {}", tile.name, stance_label(stance.get()))
         }
     };
     view! {
@@ -346,7 +355,7 @@ fn CountryTile(tile: &'static Tile, index: usize, stances: Memo<Vec<&'static str
             class:west={tile.col < 3}
             class:east={tile.col + 3 >= GRID_COLS}
             data-country=tile.code
-            data-stance=stance
+            data-stance=move || stance.get()
             data-tip=label
             aria-label=label
             aria-pressed=move || (selected.get().as_deref() == Some(tile.code)).to_string()

@@ -148,13 +148,23 @@ pub fn counts(ds: &Dataset, date: Date) -> Counts {
     c
 }
 
-/// The closest event day strictly before / after `d`.
-pub fn prev_event(ds: &Dataset, d: Date) -> Option<Date> {
-    ds.event_dates().into_iter().rev().find(|x| *x < d && *x >= first_day())
+/// The embedded dataset's event days, computed once: the slider's marks and
+/// its previous/next buttons read them on every move.
+pub fn event_days(ds: &Dataset) -> &'static [Date] {
+    static DAYS: OnceLock<Vec<Date>> = OnceLock::new();
+    DAYS.get_or_init(|| ds.event_dates())
 }
 
-pub fn next_event(ds: &Dataset, d: Date) -> Option<Date> {
-    ds.event_dates().into_iter().find(|x| *x > d && *x <= last_day())
+/// The closest event day strictly before / after `d`, within the slider's range.
+/// `dates` is [`Dataset::event_dates`], sorted.
+pub fn prev_event(dates: &[Date], d: Date) -> Option<Date> {
+    let i = dates.partition_point(|x| *x < d);
+    dates[..i].last().copied().filter(|x| *x >= first_day())
+}
+
+pub fn next_event(dates: &[Date], d: Date) -> Option<Date> {
+    let i = dates.partition_point(|x| *x <= d);
+    dates.get(i).copied().filter(|x| *x <= last_day())
 }
 
 /// Folds case and Latin accents for matching what people type.
@@ -363,6 +373,16 @@ mod tests {
         assert_eq!(search("marfil").first().map(|t| t.code), Some("CI"));
         assert_eq!(search("xk").first().map(|t| t.code), Some("XK"));
         assert!(search("   ").is_empty());
+    }
+
+    #[test]
+    fn event_steps_skip_to_the_neighbouring_event_days() {
+        let dates = [d("2018-12-01"), d("2019-01-04"), d("2019-01-23"), d("2026-02-01")];
+        assert_eq!(next_event(&dates, d("2019-01-01")), Some(d("2019-01-04")));
+        assert_eq!(next_event(&dates, d("2019-01-04")), Some(d("2019-01-23")));
+        assert_eq!(next_event(&dates, d("2019-01-23")), None, "events after the range are not reachable");
+        assert_eq!(prev_event(&dates, d("2019-01-23")), Some(d("2019-01-04")));
+        assert_eq!(prev_event(&dates, d("2019-01-04")), None, "events before the range are not reachable");
     }
 
     #[test]

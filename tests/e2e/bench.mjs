@@ -20,42 +20,58 @@ console.log(`transfer: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(
 const server = await serveDist();
 const browser = await launch();
 try {
+  // First render: the moment the first colored tile is in the DOM, seen by a
+  // MutationObserver installed before any page script runs.
   const renders = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 7; i++) {
     const page = await browser.newPage();
-    await page.goto(`${server.origin}/?date=2019-01-24`);
-    await page.waitForSelector('[data-country="US"][data-stance="opposition"]');
-    const t = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      return performance.now() - (nav ? nav.startTime : 0);
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('[data-country="US"][data-stance="opposition"]')) {
+          window.__firstRender = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true });
     });
-    renders.push(t);
+    await page.goto(`${server.origin}/?date=2019-01-24`);
+    await page.waitForFunction(() => window.__firstRender !== undefined);
+    renders.push(await page.evaluate(() => window.__firstRender));
     await page.close();
   }
   renders.sort((a, b) => a - b);
-  console.log(`first render: median ${renders[2].toFixed(1)} ms after navigation (target 200 ms); runs: ${renders.map((r) => r.toFixed(0)).join(', ')}`);
+  const median = renders[Math.floor(renders.length / 2)];
+  console.log(`first render: median ${median.toFixed(1)} ms after navigation start (target 200 ms); runs: ${renders.map((r) => r.toFixed(0)).join(', ')}`);
 
+  // Slider latency: from the input event to the grid's new colors being in
+  // the DOM and laid out. Leptos applies updates in a microtask, so the
+  // timer stops when a MutationObserver has seen the tiles change.
   const page = await browser.newPage();
   await page.goto(`${server.origin}/?date=2019-01-01`);
   await page.waitForSelector('[data-country="US"]');
   const samples = await page.evaluate(async () => {
     const input = document.querySelector('input[type=range]');
-    const out = [];
+    const map = document.querySelector('.map');
     const max = Number(input.max);
+    const out = [];
     for (let i = 0; i < 200; i++) {
-      const v = Math.floor((i * 37) % max);
+      // Alternate between the empty start and a late date, so every move changes colors.
+      const v = i % 2 === 0 ? max - ((i * 37) % 400) : 0;
+      const changed = new Promise((resolve) => {
+        const obs = new MutationObserver(() => { obs.disconnect(); resolve(); });
+        obs.observe(map, { subtree: true, attributes: true, attributeFilter: ['data-stance'] });
+      });
       const t0 = performance.now();
       input.value = String(v);
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      // Reading layout forces the grid's update to complete before timing ends.
-      document.querySelector('.map').getBoundingClientRect();
+      await changed;
+      map.getBoundingClientRect();
       out.push(performance.now() - t0);
     }
     return out;
   });
   samples.sort((a, b) => a - b);
   const p = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-  console.log(`slider input to updated grid: p50 ${p(0.5).toFixed(2)} ms, p95 ${p(0.95).toFixed(2)} ms, max ${samples.at(-1).toFixed(2)} ms (target p95 8 ms)`);
+  console.log(`slider input to updated grid: p50 ${p(0.5).toFixed(2)} ms, p95 ${p(0.95).toFixed(2)} ms, max ${samples.at(-1).toFixed(2)} ms over ${samples.length} moves (target p95 8 ms)`);
 } finally {
   await browser.close();
   await server.close();
