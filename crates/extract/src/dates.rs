@@ -91,6 +91,21 @@ fn expressions(s: &str, cals: &[Calendar]) -> Vec<(usize, Expr)> {
                 }
             }
         }
+        // Numeric dates with slashes: 23/01/2019 (day first) or 01/23/2019
+        // (month first), taken only when the order is unambiguous.
+        if let (Some(a), Some(b), Some(c)) = (w.get(i), w.get(i + 1), w.get(i + 2)) {
+            let slashed = s[a.start + a.text.len()..].starts_with('/') && s[b.start + b.text.len()..].starts_with('/');
+            if slashed && a.text.len() <= 2 && b.text.len() <= 2 {
+                if let (Some(x), Some(y), Some(yr)) = (number(a, 2), number(b, 2), year(c)) {
+                    let (d, m) = if x > 12 { (x, y) } else if y > 12 { (y, x) } else { (0, 0) };
+                    if let Ok(date) = Date::new(yr, m as u8, d as u8) {
+                        out.push((at, Expr::Full(date)));
+                        i += 3;
+                        continue;
+                    }
+                }
+            }
+        }
         if let Some(m) = month_of(cals, &w[i].lower) {
             // "May" is also a verb: only take it with a day or a year.
             let mut j = i + 1;
@@ -152,7 +167,19 @@ pub fn published_from_text(text: &str, cals: &[Calendar]) -> Option<(Date, Preci
     if let Some((_, Expr::Full(d))) = iso.or(first_full) {
         return Some((*d, Precision::Day));
     }
-    url_date(text)
+    dated_line(text).or_else(|| url_date(text))
+}
+
+/// A scraper's `date YYYY-MM` line near the top: the month is known.
+fn dated_line(text: &str) -> Option<(Date, Precision)> {
+    let head = crate::text::prefix(text, 400);
+    let at = head.find("date ")? + 5;
+    let s = head.get(at..at + 7)?;
+    let (y, m) = s.split_once('-')?;
+    if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Date::new(y.parse().ok()?, m.parse().ok()?, 1).ok().map(|d| (d, Precision::Month))
 }
 
 /// `/YYYY/MM/DD/` or `/YYYY/MM/` in a URL of the text.

@@ -530,7 +530,7 @@ impl Lexicon {
 
         let (keys, entries): (Vec<String>, Vec<Entry>) = b.by_key.into_iter().unzip();
         let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
             .build(&keys)
             .map_err(|e| LexiconError(format!("cannot compile the lexicon: {e}")))?;
@@ -552,28 +552,44 @@ impl Lexicon {
     }
 
     /// Every recognised phrase in `text`, in order, on word boundaries, with
-    /// the meanings that apply to its spelling.
-    pub fn scan<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
-        self.automaton.find_iter(text).filter_map(move |m| {
-            let (start, end) = (m.start(), m.end());
-            if !is_boundary(text, start, end) {
-                return None;
+    /// the meanings that apply to its spelling. Where phrases overlap, the
+    /// longest one starting first wins, among those that fit word boundaries
+    /// (so "reconocimiento al" still yields "reconocimiento").
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let mut found: Vec<Hit> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .filter_map(|m| self.hit(text, m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        found.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut out = Vec::with_capacity(found.len());
+        let mut taken_to = 0;
+        for h in found {
+            if h.start >= taken_to {
+                taken_to = h.end;
+                out.push(h);
             }
-            let entry = &self.entries[m.pattern().as_usize()];
-            let surface = &text[start..end];
-            let mut tags: Vec<Tag> = entry.any_case.clone();
-            tags.extend(entry.exact.iter().filter(|(p, _)| p == surface).map(|(_, t)| *t));
-            // "US-backed", "UN-member": a name glued to a word by a hyphen is
-            // a modifier, not an actor.
-            let glued = text[end..].starts_with('-') && text[end + 1..].chars().next().is_some_and(char::is_alphabetic);
-            if glued {
-                tags.retain(|t| !t.is_actor() && *t != Tag::Venezuela);
-            }
-            if tags.is_empty() {
-                return None;
-            }
-            Some(Hit { start, end, tags })
-        })
+        }
+        out
+    }
+
+    /// The hit for pattern `p` at `start..end`, if it sits on word
+    /// boundaries and some meaning applies to its spelling.
+    fn hit(&self, text: &str, start: usize, end: usize, p: usize) -> Option<Hit> {
+        if !is_boundary(text, start, end) {
+            return None;
+        }
+        let entry = &self.entries[p];
+        let surface = &text[start..end];
+        let mut tags: Vec<Tag> = entry.any_case.clone();
+        tags.extend(entry.exact.iter().filter(|(p, _)| p == surface).map(|(_, t)| *t));
+        // "US-backed", "UN-member": a name glued to a word by a hyphen is
+        // a modifier, not an actor.
+        let glued = text[end..].starts_with('-') && text[end + 1..].chars().next().is_some_and(char::is_alphabetic);
+        if glued {
+            tags.retain(|t| !t.is_actor() && *t != Tag::Venezuela);
+        }
+        (!tags.is_empty()).then_some(Hit { start, end, tags })
     }
 
     pub fn actor_code(&self, tag: Tag, date: Date) -> Option<&str> {

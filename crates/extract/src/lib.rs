@@ -62,7 +62,7 @@ impl Extractor {
         let text = check_bytes(file, bytes)?;
         let prep = prepare(file, text, sidecar, &self.lex.calendars)?;
         let id = article::article_id(std::path::Path::new(file));
-        let hits: Vec<Hit> = self.lex.scan(text).filter(|h| h.start >= prep.body_start).collect();
+        let hits: Vec<Hit> = self.lex.scan(text).into_iter().filter(|h| h.start >= prep.body_start).collect();
         let body = &text[prep.body_start..];
         let sentences: Vec<std::ops::Range<usize>> =
             text::sentences(body).into_iter().map(|r| r.start + prep.body_start..r.end + prep.body_start).collect();
@@ -143,10 +143,12 @@ impl Extractor {
         let k = hits.partition_point(|h| h.start < quote_end);
         let h = hits.get(k)?;
         let gap = text.get(quote_end..h.start)?;
-        if h.actor().is_none() || gap.len() > 60 || gap.contains('\n') {
+        // A demonym names a nationality, not who speaks for whom ("the
+        // Uruguayan diplomat" may speak for the OAS), so it is no speaker.
+        if !matches!(h.actor(), Some(t) if !matches!(t, Tag::Demonym(_))) || gap.len() > 60 || gap.contains('\n') {
             return None;
         }
-        let after: Vec<String> = text::words(&text[h.end..text.len().min(h.end + 60)]).take(3).collect();
+        let after: Vec<String> = text::words(text::prefix(&text[h.end..], 60)).take(3).collect();
         let before: Vec<String> = text::words(gap).collect();
         let says = |w: &String| self.lex.speech_verbs.contains(w);
         (after.iter().any(says) || before.iter().any(says)).then_some(k)
@@ -160,7 +162,7 @@ impl Extractor {
         let k = hits.partition_point(|h| h.end <= quote_start).checked_sub(1)?;
         let h = &hits[k];
         let gap = text.get(h.end..quote_start)?;
-        if h.actor().is_none() || gap.len() > 60 || gap.contains('\n') || !gap.trim_end().ends_with([':', ',']) {
+        if !matches!(h.actor(), Some(t) if !matches!(t, Tag::Demonym(_))) || gap.len() > 60 || gap.contains('\n') || !gap.trim_end().ends_with([':', ',']) {
             return None;
         }
         text::words(gap).any(|w| self.lex.speech_verbs.contains(&w)).then_some(k)

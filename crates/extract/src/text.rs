@@ -157,6 +157,16 @@ fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// The longest prefix of `s` that is at most `max` bytes and ends on a
+/// character boundary.
+pub fn prefix(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Lowercase words of `s` (letters, digits, apostrophes and hyphens inside words).
 pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
@@ -226,6 +236,13 @@ mod tests {
             "la votación no fue “libre”.",
             "“Creo que sí”, dijo."
         ]);
+    }
+
+    #[test]
+    fn prefix_never_cuts_a_character() {
+        assert_eq!(prefix("añb", 2), "a");
+        assert_eq!(prefix("añb", 3), "añ");
+        assert_eq!(prefix("ab", 10), "ab");
     }
 
     #[test]
