@@ -309,19 +309,26 @@ fn download(name: &str, body: &str, mime: &str) {
 }
 
 /// The map: one equal-size button per country, placed on a grid.
+///
+/// The map is one stop in the Tab order (a roving tabindex): arrow keys move
+/// between tiles as they lie on the map, Enter opens a country.
 #[component]
 fn TileMap(stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>) -> impl IntoView {
+    let start = selected.get_untracked().and_then(|c| logic::tile(&c)).map_or("US", |t| t.code);
+    let current = RwSignal::new(start);
     let tiles = TILES
         .iter()
         .enumerate()
-        .map(|(i, t)| view! { <CountryTile tile=t index=i stances=stances selected=selected /> })
+        .map(|(i, t)| view! { <CountryTile tile=t index=i stances=stances selected=selected current=current /> })
         .collect_view();
     view! {
         <div class="map-scroll">
+            <p id="map-help" class="hint">"Arrow keys move between countries; Enter opens one."</p>
             <div
                 class="map"
                 role="group"
                 aria-label="Countries by stance, on a map-like grid"
+                aria-describedby="map-help"
                 style=format!("grid-template-columns:repeat({GRID_COLS},var(--tile));grid-template-rows:repeat({GRID_ROWS},var(--tile))")
             >
                 {tiles}
@@ -333,9 +340,24 @@ fn TileMap(stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>)
 /// One country's tile.
 ///
 /// Props: `tile`, the country; `index`, its position in [`TILES`] and in
-/// `stances`; `selected`, the country whose panel is open.
+/// `stances`; `selected`, the country whose panel is open; `current`, the
+/// one tile of the map that is in the Tab order.
 #[component]
-fn CountryTile(tile: &'static Tile, index: usize, stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>) -> impl IntoView {
+fn CountryTile(
+    tile: &'static Tile,
+    index: usize,
+    stances: Memo<Vec<&'static str>>,
+    selected: RwSignal<Option<String>>,
+    current: RwSignal<&'static str>,
+) -> impl IntoView {
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(dir) = logic::Direction::from_key(&ev.key()) else { return };
+        ev.prevent_default();
+        if let Some(next) = logic::neighbor(tile.code, dir) {
+            current.set(next.code);
+            focus_selector(&format!("[data-country=\"{}\"]", next.code));
+        }
+    };
     // A memo per tile: moving the slider re-renders only the tiles whose
     // stance actually changes.
     let stance = Memo::new(move |_| stances.with(|s| s[index]));
@@ -360,6 +382,9 @@ fn CountryTile(tile: &'static Tile, index: usize, stances: Memo<Vec<&'static str
             aria-label=label
             aria-pressed=move || (selected.get().as_deref() == Some(tile.code)).to_string()
             style=format!("grid-column:{};grid-row:{}", tile.col + 1, tile.row + 1)
+            tabindex=move || if current.get() == tile.code { "0" } else { "-1" }
+            on:focus=move |_| current.set(tile.code)
+            on:keydown=on_keydown
             on:click=move |_| selected.set(Some(tile.code.to_string()))
         >
             {if subject { "★" } else { tile.code }}
@@ -497,8 +522,12 @@ fn CountryPanel(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<O
 fn close_panel(selected: RwSignal<Option<String>>) {
     let Some(code) = selected.get_untracked() else { return };
     selected.set(None);
-    let selector = format!("[data-country=\"{code}\"], [data-org=\"{code}\"]");
-    if let Some(el) = document().query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    focus_selector(&format!("[data-country=\"{code}\"], [data-org=\"{code}\"]"));
+}
+
+/// Moves keyboard focus to the first element matching `selector`, if any.
+fn focus_selector(selector: &str) {
+    if let Some(el) = document().query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
 }

@@ -98,6 +98,50 @@ pub fn tile(code: &str) -> Option<&'static Tile> {
     TILES.iter().find(|t| t.code == code)
 }
 
+/// A direction to move in on the tile map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+impl Direction {
+    /// The arrow key that means this direction, by its `KeyboardEvent.key`.
+    pub fn from_key(key: &str) -> Option<Direction> {
+        match key {
+            "ArrowLeft" => Some(Direction::Left),
+            "ArrowRight" => Some(Direction::Right),
+            "ArrowUp" => Some(Direction::Up),
+            "ArrowDown" => Some(Direction::Down),
+            _ => None,
+        }
+    }
+}
+
+/// The tile an arrow key moves to from `code`: the closest tile in that
+/// direction, preferring ones in line (same row or column) over diagonal
+/// ones, so keyboard users can walk the map as they see it.
+pub fn neighbor(code: &str, dir: Direction) -> Option<&'static Tile> {
+    let from = tile(code)?;
+    let (c, r) = (i32::from(from.col), i32::from(from.row));
+    TILES
+        .iter()
+        .filter_map(|t| {
+            let (dc, dr) = (i32::from(t.col) - c, i32::from(t.row) - r);
+            let (ahead, aside) = match dir {
+                Direction::Right => (dc, dr),
+                Direction::Left => (-dc, dr),
+                Direction::Down => (dr, dc),
+                Direction::Up => (-dr, dc),
+            };
+            (ahead > 0).then_some((ahead + 3 * aside.abs(), t))
+        })
+        .min_by_key(|(score, t)| (*score, t.row, t.col))
+        .map(|(_, t)| t)
+}
+
 /// Display name of a country or organisation code.
 pub fn actor_name(code: &str) -> &'static str {
     tile(code)
@@ -383,6 +427,32 @@ mod tests {
         assert_eq!(next_event(&dates, d("2019-01-23")), None, "events after the range are not reachable");
         assert_eq!(prev_event(&dates, d("2019-01-23")), Some(d("2019-01-04")));
         assert_eq!(prev_event(&dates, d("2019-01-04")), None, "events before the range are not reachable");
+    }
+
+    #[test]
+    fn arrow_keys_walk_to_the_nearest_tile_in_line() {
+        let right = neighbor("CO", Direction::Right).unwrap();
+        assert_eq!(right.code, "VE", "Venezuela is east of Colombia");
+        assert_eq!(neighbor("VE", Direction::Left).unwrap().code, "CO");
+        let below = neighbor("US", Direction::Down).unwrap();
+        assert_eq!(below.code, "MX");
+        assert!(neighbor("ZZ", Direction::Up).is_none());
+    }
+
+    #[test]
+    fn every_tile_can_be_reached_from_the_united_states() {
+        let mut seen = std::collections::HashSet::from(["US"]);
+        let mut queue = vec!["US"];
+        while let Some(code) = queue.pop() {
+            for dir in [Direction::Left, Direction::Right, Direction::Up, Direction::Down] {
+                if let Some(t) = neighbor(code, dir) {
+                    if seen.insert(t.code) {
+                        queue.push(t.code);
+                    }
+                }
+            }
+        }
+        assert_eq!(seen.len(), TILES.len());
     }
 
     #[test]

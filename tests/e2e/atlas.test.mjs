@@ -113,6 +113,31 @@ test('Enter on a focused tile opens its panel and Escape closes it', async () =>
   await context.close();
 });
 
+test('the map is one Tab stop and arrow keys walk it like a map', async () => {
+  const { page, context } = await open(browser, server.origin, '?date=2019-01-24');
+  const stops = await page.$$eval('.tile', (els) => els.filter((e) => e.tabIndex === 0).map((e) => e.dataset.country));
+  assert.deepEqual(stops, ['US'], 'exactly one tile is in the Tab order');
+  await page.focus('[data-country="CO"]');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.country), 'VE');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await page.locator('aside.panel h2', { hasText: 'Colombia' }).waitFor();
+  await context.close();
+});
+
+test('the play button animates through time and pauses', async () => {
+  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-01');
+  await page.getByRole('button', { name: /Play/ }).click();
+  await page.waitForFunction(() => document.querySelector('time').getAttribute('datetime') > '2019-03-01');
+  await page.getByRole('button', { name: /Pause/ }).click();
+  const paused = await sliderDate(page);
+  await page.waitForTimeout(300);
+  assert.equal(await sliderDate(page), paused, 'the date stays put once paused');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a shared link opens the same view', async () => {
   const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24&country=CN');
   assert.equal(await sliderDate(page), '2019-01-24');
