@@ -31,6 +31,16 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
     let date = RwSignal::new(initial.date.unwrap_or_else(|| logic::default_date(ds)));
     let selected = RwSignal::new(initial.country);
     let mode = RwSignal::new(Mode::Map);
+    // The map's one Tab stop, kept here so it survives a switch to the list and back.
+    let current = RwSignal::new(selected.get_untracked().and_then(|c| logic::tile(&c)).map_or("US", |t| t.code));
+    // The tab's title names the open country, for history and bookmarks.
+    Effect::new(move |_| {
+        let title = match selected.get() {
+            Some(code) => format!("{} — Stance Atlas", logic::actor_name(&code)),
+            None => "Stance Atlas — Venezuela's presidential crisis, 2019–2025".to_string(),
+        };
+        document().set_title(&title);
+    });
     let stances = Memo::new(move |_| {
         let d = date.get();
         TILES.iter().map(|t| logic::stance_key(ds, t.code, d)).collect::<Vec<&'static str>>()
@@ -74,7 +84,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
                         when=move || mode.get() == Mode::Map
                         fallback=move || view! { <ListView ds=ds stances=stances selected=selected /> }
                     >
-                        <TileMap stances=stances selected=selected />
+                        <TileMap stances=stances selected=selected current=current />
                     </Show>
                     <Organisations ds=ds date=date selected=selected />
                 </div>
@@ -121,6 +131,26 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
         });
         playing.set_value(Some(interval));
     };
+    // A short summary for screen readers once the date rests (not while
+    // playing): the slider already announces each day as it moves.
+    let status = RwSignal::new(String::new());
+    let status_timer = StoredValue::new_local(None::<gloo::timers::callback::Timeout>);
+    Effect::new(move |first: Option<()>| {
+        let d = date.get();
+        if first.is_none() {
+            return;
+        }
+        let t = gloo::timers::callback::Timeout::new(700, move || {
+            if !is_playing.get_untracked() {
+                let c = logic::counts(ds, d);
+                status.set(format!(
+                    "{}: {} back the opposition, {} back Maduro's government, {} neutral, {} without a statement.",
+                    logic::long_date(d), c.opposition, c.government, c.neutral, c.none
+                ));
+            }
+        });
+        status_timer.set_value(Some(t));
+    });
     let on_input = move |ev: leptos::ev::Event| {
         if let Ok(i) = event_target_value(&ev).parse::<i32>() {
             date.set(logic::date_at(i));
@@ -164,18 +194,21 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
     view! {
         <section class="controls" aria-label="Date">
             <div class="date-row">
-                <p class="date-text" aria-live="polite">
+                <p class="date-text">
                     <time datetime=move || date.get().to_string()>{move || logic::long_date(date.get())}</time>
                 </p>
                 <div class="buttons">
-                    <button type="button" on:click=prev disabled=move || logic::prev_event(dates, date.get()).is_none()>
-                        "◀ Previous event"
+                    // aria-disabled, not disabled: a disabled button drops
+                    // keyboard focus to the page when the last event is reached.
+                    <button type="button" on:click=prev aria-disabled=move || logic::prev_event(dates, date.get()).is_none().to_string()>
+                        <span aria-hidden="true">"◀ "</span>"Previous event"
                     </button>
-                    <button type="button" class="play" on:click=play aria-pressed=move || is_playing.get().to_string()>
-                        {move || if is_playing.get() { "❚❚ Pause" } else { "▶ Play" }}
+                    <button type="button" class="play" on:click=play>
+                        <span aria-hidden="true">{move || if is_playing.get() { "❚❚ " } else { "▶ " }}</span>
+                        {move || if is_playing.get() { "Pause" } else { "Play" }}
                     </button>
-                    <button type="button" on:click=next disabled=move || logic::next_event(dates, date.get()).is_none()>
-                        "Next event ▶"
+                    <button type="button" on:click=next aria-disabled=move || logic::next_event(dates, date.get()).is_none().to_string()>
+                        "Next event"<span aria-hidden="true">" ▶"</span>
                     </button>
                 </div>
             </div>
@@ -187,6 +220,7 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
                     max=max.to_string()
                     step="1"
                     aria-label="Date"
+                    aria-describedby="slider-help"
                     aria-valuetext=move || logic::long_date(date.get())
                     prop:value=move || logic::day_index(date.get()).to_string()
                     on:input=on_input
@@ -195,7 +229,8 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
                 <div class="marks" aria-hidden="true">{marks}</div>
                 <div class="years" aria-hidden="true">{years}</div>
             </div>
-            <p class="hint">"Arrow keys move a day, Page Up / Page Down a month. Ticks mark days with events."</p>
+            <p class="hint" id="slider-help">"Arrow keys move a day, Page Up / Page Down a month. Ticks mark days with events."</p>
+            <p class="visually-hidden" role="status">{move || status.get()}</p>
         </section>
     }
 }
@@ -265,8 +300,15 @@ fn Toolbar(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<Option
                     autocomplete="off"
                     placeholder="e.g. Brasil, Russia"
                     prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                    on:change=move |_| choose()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        // Picking a suggestion enters its exact name: open it
+                        // then; typing alone never moves focus away.
+                        if let Some(t) = TILES.iter().find(|t| t.name == v) {
+                            selected.set(Some(t.code.to_string()));
+                        }
+                        query.set(v);
+                    }
                 />
                 <datalist id="country-names">
                     {TILES.iter().map(|t| view! { <option value=t.name></option> }).collect_view()}
@@ -313,9 +355,7 @@ fn download(name: &str, body: &str, mime: &str) {
 /// The map is one stop in the Tab order (a roving tabindex): arrow keys move
 /// between tiles as they lie on the map, Enter opens a country.
 #[component]
-fn TileMap(stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>) -> impl IntoView {
-    let start = selected.get_untracked().and_then(|c| logic::tile(&c)).map_or("US", |t| t.code);
-    let current = RwSignal::new(start);
+fn TileMap(stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>, current: RwSignal<&'static str>) -> impl IntoView {
     let tiles = TILES
         .iter()
         .enumerate()
@@ -323,7 +363,9 @@ fn TileMap(stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>)
         .collect_view();
     view! {
         <div class="map-scroll">
-            <p id="map-help" class="hint">"Arrow keys move between countries; Enter opens one."</p>
+            <h2 class="visually-hidden" id="map-heading">"Map"</h2>
+            <p class="hint touch-only">"Swipe the map sideways for Europe, Africa, Asia and Oceania."</p>
+            <p id="map-help" class="hint keyboard-only">"Arrow keys move between countries, Home and End to a row's ends; Enter opens one."</p>
             <div
                 class="map"
                 role="group"
@@ -351,9 +393,16 @@ fn CountryTile(
     current: RwSignal<&'static str>,
 ) -> impl IntoView {
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let Some(dir) = logic::Direction::from_key(&ev.key()) else { return };
+        let key = ev.key();
+        let next = match key.as_str() {
+            "Home" | "End" => logic::row_end(tile.code, key == "End"),
+            _ => match logic::Direction::from_key(&key) {
+                Some(dir) => logic::neighbor(tile.code, dir),
+                None => return,
+            },
+        };
         ev.prevent_default();
-        if let Some(next) = logic::neighbor(tile.code, dir) {
+        if let Some(next) = next {
             current.set(next.code);
             focus_selector(&format!("[data-country=\"{}\"]", next.code));
         }
@@ -364,9 +413,9 @@ fn CountryTile(
     let subject = tile.code == SUBJECT;
     let label = move || {
         if subject {
-            format!("{}: the subject of the crisis", tile.name)
+            format!("{} ({}): the subject of the crisis", tile.name, tile.code)
         } else {
-            format!("{}: {}", tile.name, stance_label(stance.get()))
+            format!("{} ({}): {}", tile.name, tile.code, stance_label(stance.get()))
         }
     };
     view! {
@@ -380,7 +429,7 @@ fn CountryTile(
             data-stance=move || stance.get()
             data-tip=label
             aria-label=label
-            aria-pressed=move || (selected.get().as_deref() == Some(tile.code)).to_string()
+            aria-current=move || (selected.get().as_deref() == Some(tile.code)).then_some("true")
             style=format!("grid-column:{};grid-row:{}", tile.col + 1, tile.row + 1)
             tabindex=move || if current.get() == tile.code { "0" } else { "-1" }
             on:focus=move |_| current.set(tile.code)
@@ -457,63 +506,76 @@ fn Organisations(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<
     })
 }
 
-/// The selected country: its stance now and why, its history, every quote.
+/// The selected country's panel. Only a change of country rebuilds it (and
+/// moves focus to its heading); a change of date updates it in place, so
+/// keyboard and screen-reader users keep their position while the slider moves.
 #[component]
 fn CountryPanel(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<Option<String>>) -> impl IntoView {
     move || {
         let code = selected.get()?;
-        let name = logic::actor_name(&code);
-        let now = ds.stance_at(&code, date.get()).cloned();
-        let history: Vec<Event> = ds.history(&code).cloned().collect();
-        let summary = if code == SUBJECT {
-            "Venezuela is the subject of the crisis; it has no color.".to_string()
-        } else {
-            match &now {
-                Some(e) => format!(
-                    "On {}: {} — {} reported on {}.",
-                    logic::long_date(date.get()),
-                    e.stance.label(),
-                    e.kind.label(),
-                    logic::long_date(e.date)
-                ),
-                None => format!("On {}: no statement in the corpus on or before this day.", logic::long_date(date.get())),
-            }
-        };
-        let now_key = now.as_ref().map_or("none", |e| e.stance.as_str());
-        let code_for_focus = code.clone();
-        Some(view! {
-            <aside class="panel" aria-labelledby="panel-title" data-panel=code.clone()>
-                <div class="panel-head">
-                    <h2 id="panel-title" tabindex="-1" node_ref=focus_on_mount(code_for_focus)>{name}</h2>
-                    <button type="button" class="close" aria-label="Close panel" on:click=move |_| close_panel(selected)>"×"</button>
-                </div>
-                <p class="now"><span class="badge" data-stance=now_key>{stance_label(now_key)}</span>" "{summary}</p>
-                {now.clone().map(|e| view! { <Quote ds=ds event=e /> })}
-                <h3>"Stance history"</h3>
-                {if history.is_empty() {
-                    view! { <p>"No events in the corpus."</p> }.into_any()
-                } else {
-                    view! {
-                        <ol class="timeline">
-                            {history.iter().map(|e| {
-                                let d = e.date;
-                                view! {
-                                    <li>
-                                        <button type="button" class="link" on:click=move |_| date.set(logic::clamp(d))>{logic::long_date(d)}</button>
-                                        " "<span class="badge" data-stance=e.stance.as_str()>{e.stance.label()}</span>
-                                        " "<span class="kind">{e.kind.label()}</span>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ol>
-                    }.into_any()
-                }}
-                <h3>{format!("Evidence ({} quotes)", history.len())}</h3>
-                <div class="quotes">
-                    {history.into_iter().rev().map(|e| view! { <Quote ds=ds event=e /> }).collect_view()}
-                </div>
-            </aside>
+        Some(view! { <PanelBody ds=ds date=date selected=selected code=code /> })
+    }
+}
+
+/// The panel's content for one country: its stance now and why, its history,
+/// every quote.
+///
+/// Props: `code`, the country or organisation shown; `date`, the slider's date.
+#[component]
+fn PanelBody(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<Option<String>>, code: String) -> impl IntoView {
+    let name = logic::actor_name(&code);
+    let history: Vec<Event> = ds.history(&code).cloned().collect();
+    let subject = code == SUBJECT;
+    let now = {
+        let code = code.clone();
+        Memo::new(move |_| ds.stance_at(&code, date.get()).cloned())
+    };
+    let now_key = move || now.with(|e| e.as_ref().map_or("none", |e| e.stance.as_str()));
+    let summary = move || {
+        let day = logic::long_date(date.get());
+        if subject {
+            return "Venezuela is the subject of the crisis; it has no color.".to_string();
+        }
+        now.with(|e| match e {
+            Some(e) => format!("On {day}: {} — {} reported on {}.", e.stance.label(), e.kind.label(), logic::long_date(e.date)),
+            None => format!("On {day}: no statement in the corpus on or before this day."),
         })
+    };
+    let back = move |_| focus_selector(".map .tile[tabindex=\"0\"], .list-view button");
+    view! {
+        <aside class="panel" aria-labelledby="panel-title" data-panel=code.clone()>
+            <div class="panel-head">
+                <h2 id="panel-title" tabindex="-1" node_ref=focus_on_mount()>{name}</h2>
+                <button type="button" class="close" aria-label="Close panel" on:click=move |_| close_panel(selected)>"×"</button>
+            </div>
+            <p class="now"><span class="badge" data-stance=now_key>{move || stance_label(now_key())}</span>" "{summary}</p>
+            {move || now.get().map(|e| view! { <Quote ds=ds event=e /> })}
+            <h3>"Stance history"</h3>
+            {if history.is_empty() {
+                view! { <p>"No events in the corpus."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="timeline">
+                        {history.iter().map(|e| {
+                            let d = e.date;
+                            view! {
+                                <li>
+                                    <button type="button" class="link" aria-label=format!("Show the map on {}", logic::long_date(d))
+                                        on:click=move |_| date.set(logic::clamp(d))>{logic::long_date(d)}</button>
+                                    " "<span class="badge" data-stance=e.stance.as_str()>{e.stance.label()}</span>
+                                    " "<span class="kind">{e.kind.label()}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+            <h3>{format!("Evidence ({} quotes)", history.len())}</h3>
+            <div class="quotes">
+                {history.into_iter().rev().map(|e| view! { <Quote ds=ds event=e /> }).collect_view()}
+            </div>
+            <p><button type="button" class="link" on:click=back>"Back to the map"</button></p>
+        </aside>
     }
 }
 
@@ -533,7 +595,7 @@ fn focus_selector(selector: &str) {
 }
 
 /// Moves keyboard focus to the panel heading when a country is chosen.
-fn focus_on_mount(_key: String) -> NodeRef<leptos::html::H2> {
+fn focus_on_mount() -> NodeRef<leptos::html::H2> {
     let r = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         if let Some(el) = r.get() {
@@ -552,17 +614,23 @@ fn Quote(ds: &'static Dataset, event: Event) -> impl IntoView {
     let (before, mention, after) = (before.to_string(), mention.to_string(), after.to_string());
     let article = ds.article(&event.article).cloned();
     let source = logic::source_line(ds, &event);
+    let lang = article.as_ref().map(|a| a.lang.clone());
+    let outlet = article.as_ref().and_then(|a| a.outlet.clone()).unwrap_or_else(|| "the article".to_string());
     let url = article.and_then(|a| a.url);
     view! {
         <figure class="quote" data-stance=event.stance.as_str()>
-            <blockquote>{before}<mark>{mention}</mark>{after}</blockquote>
+            <blockquote lang=lang>{before}<mark>{mention}</mark>{after}</blockquote>
             <figcaption>
                 <span class="badge" data-stance=event.stance.as_str()>{event.stance.label()}</span>
                 " "{format!("{} · {}", logic::long_date(event.date), event.kind.label())}
                 {event.date_inferred.then_some(" (date of publication)")}
                 <br/>
                 <cite>{source}</cite>
-                {url.map(|u| view! { " " <a href=u rel="noopener noreferrer" target="_blank">"Source"</a> })}
+                {url.map(|u| view! {
+                    " " <a href=u rel="noopener noreferrer" target="_blank">
+                        {format!("Source: {outlet}")}<span class="visually-hidden">" (opens in a new tab)"</span>
+                    </a>
+                })}
             </figcaption>
         </figure>
     }

@@ -142,6 +142,17 @@ pub fn neighbor(code: &str, dir: Direction) -> Option<&'static Tile> {
         .map(|(_, t)| t)
 }
 
+/// The first (or, with `last`, the last) tile in the row of `code`.
+pub fn row_end(code: &str, last: bool) -> Option<&'static Tile> {
+    let row = tile(code)?.row;
+    let in_row = TILES.iter().filter(|t| t.row == row);
+    if last {
+        in_row.max_by_key(|t| t.col)
+    } else {
+        in_row.min_by_key(|t| t.col)
+    }
+}
+
 /// Display name of a country or organisation code.
 pub fn actor_name(code: &str) -> &'static str {
     tile(code)
@@ -437,6 +448,14 @@ mod tests {
         let below = neighbor("US", Direction::Down).unwrap();
         assert_eq!(below.code, "MX");
         assert!(neighbor("ZZ", Direction::Up).is_none());
+    }
+
+    #[test]
+    fn home_and_end_reach_the_ends_of_a_row() {
+        let first = row_end("VE", false).unwrap();
+        let last = row_end("VE", true).unwrap();
+        assert!(first.col <= tile("VE").unwrap().col && tile("VE").unwrap().col <= last.col);
+        assert_eq!((first.row, last.row), (tile("VE").unwrap().row, tile("VE").unwrap().row));
     }
 
     #[test]

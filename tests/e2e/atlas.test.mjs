@@ -138,6 +138,27 @@ test('the play button animates through time and pauses', async () => {
   await context.close();
 });
 
+test('with a panel open, moving the slider keeps focus on the slider and updates the panel', async () => {
+  const { page, context } = await open(browser, server.origin, '?date=2019-01-22&country=US');
+  await page.locator('aside.panel h2', { hasText: 'United States' }).waitFor();
+  const slider = page.getByRole('slider', { name: 'Date' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await sliderDate(page), '2019-01-24');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'date-slider', 'focus stays on the slider');
+  assert.match(await page.locator('aside.panel .now').textContent(), /24 January 2019: Backs the opposition/);
+  await context.close();
+});
+
+test('typing in the search box never opens a panel by itself', async () => {
+  const { page, context } = await open(browser, server.origin, '?date=2019-01-24');
+  await page.fill('#country-search', 'bra');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.locator('aside.panel').count(), 0);
+  await context.close();
+});
+
 test('a shared link opens the same view', async () => {
   const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24&country=CN');
   assert.equal(await sliderDate(page), '2019-01-24');
