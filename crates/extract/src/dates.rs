@@ -12,11 +12,16 @@ pub enum Precision {
 }
 
 /// A word of a sentence with its byte range.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Word<'a> {
     text: &'a str,
-    lower: String,
     start: usize,
+}
+
+impl Word<'_> {
+    fn is(&self, lower: &str) -> bool {
+        self.text.len() == lower.len() && self.text.to_lowercase() == lower
+    }
 }
 
 fn tokenize(s: &str) -> Vec<Word<'_>> {
@@ -27,14 +32,19 @@ fn tokenize(s: &str) -> Vec<Word<'_>> {
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
-                let text = &s[st..i];
-                out.push(Word { text, lower: text.to_lowercase(), start: st });
+                out.push(Word { text: &s[st..i], start: st });
                 start = None;
             }
             _ => {}
         }
     }
     out
+}
+
+/// True when `s` could be a month or weekday name: alphabetic, 3 to 10
+/// bytes. Checked first so that most words cost no lookup at all.
+fn maybe_name(s: &str) -> bool {
+    (3..=10).contains(&s.len()) && s.chars().all(char::is_alphabetic)
 }
 
 /// A date expression found in a sentence.
@@ -47,13 +57,11 @@ enum Expr {
 }
 
 fn month_of(cals: &[Calendar], w: &str) -> Option<u8> {
-    cals.iter().find_map(|c| {
-        c.months.iter().position(|names| names.iter().any(|n| n == w)).map(|p| p as u8 + 1)
-    })
+    cals.iter().find_map(|c| c.name(w)).filter(|n| (1..=12).contains(n))
 }
 
 fn weekday_of(cals: &[Calendar], w: &str) -> Option<u8> {
-    cals.iter().find_map(|c| c.weekdays.iter().position(|names| names.iter().any(|n| n == w)).map(|p| p as u8))
+    cals.iter().find_map(|c| c.name(w)).filter(|n| *n > 100).map(|n| n - 101)
 }
 
 fn number(w: &Word<'_>, max_len: usize) -> Option<u32> {
@@ -71,10 +79,18 @@ fn day(w: &Word<'_>) -> Option<u8> {
 
 /// Every date expression of `s` with the byte offset where it starts.
 fn expressions(s: &str, cals: &[Calendar]) -> Vec<(usize, Expr)> {
+    expressions_until(s, cals, false)
+}
+
+/// Date expressions of `s`; with `first_full`, stops at the first full date.
+fn expressions_until(s: &str, cals: &[Calendar], first_full: bool) -> Vec<(usize, Expr)> {
     let w = tokenize(s);
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
+        if first_full && matches!(out.last(), Some((_, Expr::Full(_)))) {
+            break;
+        }
         let at = w[i].start;
         // ISO dates: 2025-01-07.
         if let Some(y) = year(&w[i]) {
@@ -106,12 +122,12 @@ fn expressions(s: &str, cals: &[Calendar]) -> Vec<(usize, Expr)> {
                 }
             }
         }
-        if let Some(m) = month_of(cals, &w[i].lower) {
+        if let Some(m) = month_of(cals, w[i].text) {
             // "May" is also a verb: only take it with a day or a year.
             let mut j = i + 1;
             if let Some(d) = w.get(j).and_then(day) {
                 j += 1;
-                if w.get(j).is_some_and(|x| x.lower == "de") {
+                if w.get(j).is_some_and(|x| x.is("de")) {
                     j += 1;
                 }
                 match w.get(j).and_then(year).and_then(|y| Date::new(y, m, d).ok()) {
@@ -121,7 +137,7 @@ fn expressions(s: &str, cals: &[Calendar]) -> Vec<(usize, Expr)> {
                 i = j;
                 continue;
             }
-            if w.get(j).is_some_and(|x| x.lower == "de" || x.lower == "of") {
+            if w.get(j).is_some_and(|x| x.is("de") || x.is("of")) {
                 j += 1;
             }
             if let Some(y) = w.get(j).and_then(year) {
@@ -133,12 +149,12 @@ fn expressions(s: &str, cals: &[Calendar]) -> Vec<(usize, Expr)> {
         // "9 January 2019", "9 de enero de 2019".
         if let Some(d) = day(&w[i]) {
             let mut j = i + 1;
-            if w.get(j).is_some_and(|x| x.lower == "de" || x.lower == "of") {
+            if w.get(j).is_some_and(|x| x.is("de") || x.is("of")) {
                 j += 1;
             }
-            if let Some(m) = w.get(j).and_then(|x| month_of(cals, &x.lower)) {
+            if let Some(m) = w.get(j).and_then(|x| month_of(cals, x.text)) {
                 j += 1;
-                if w.get(j).is_some_and(|x| x.lower == "de") {
+                if w.get(j).is_some_and(|x| x.is("de")) {
                     j += 1;
                 }
                 match w.get(j).and_then(year).and_then(|y| Date::new(y, m, d).ok()) {
@@ -149,7 +165,7 @@ fn expressions(s: &str, cals: &[Calendar]) -> Vec<(usize, Expr)> {
                 continue;
             }
         }
-        if let Some(wd) = weekday_of(cals, &w[i].lower) {
+        if let Some(wd) = weekday_of(cals, w[i].text) {
             out.push((at, Expr::Weekday(wd)));
         }
         i += 1;
@@ -161,13 +177,44 @@ fn expressions(s: &str, cals: &[Calendar]) -> Vec<(usize, Expr)> {
 /// it (an ISO date first, then the first written-out date, as in a dateline
 /// or a photo caption), else a dated URL path (`/2019/03/`).
 pub fn published_from_text(text: &str, cals: &[Calendar]) -> Option<(Date, Precision)> {
-    let exprs = expressions(text, cals);
-    let iso = exprs.iter().find(|(at, e)| matches!(e, Expr::Full(_)) && text[*at..].as_bytes().get(4) == Some(&b'-'));
-    let first_full = exprs.iter().find(|(_, e)| matches!(e, Expr::Full(_)));
-    if let Some((_, Expr::Full(d))) = iso.or(first_full) {
-        return Some((*d, Precision::Day));
+    // An ISO date anywhere wins; it is found with a byte scan before the
+    // costlier reading of written dates.
+    if let Some(d) = first_iso_date(text) {
+        return Some((d, Precision::Day));
+    }
+    let first_full = expressions_until(text, cals, true).into_iter().find_map(|(_, e)| match e {
+        Expr::Full(d) => Some(d),
+        _ => None,
+    });
+    if let Some(d) = first_full {
+        return Some((d, Precision::Day));
     }
     dated_line(text).or_else(|| url_date(text))
+}
+
+/// The first `YYYY-MM-DD` standing as its own word.
+fn first_iso_date(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'-') {
+        let dash = i + off;
+        i = dash + 1;
+        if dash < 4 || b.get(dash + 3) != Some(&b'-') {
+            continue;
+        }
+        let start = dash - 4;
+        let alone_before = start == 0 || !b[start - 1].is_ascii_alphanumeric();
+        let alone_after = !b.get(dash + 6).is_some_and(u8::is_ascii_alphanumeric);
+        if alone_before && alone_after && (start..dash).all(digit) && [dash + 1, dash + 2, dash + 4, dash + 5].into_iter().all(digit) {
+            if let Ok(d) = text[start..dash + 6].parse::<Date>() {
+                if (1990..=2100).contains(&d.year()) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// A scraper's `date YYYY-MM` line near the top: the month is known.

@@ -8,7 +8,7 @@
 //! the cues that show a stance. Both are compiled into the binary, so the
 //! extractor runs anywhere without its source tree.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use atlas_model::Date;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -151,6 +151,89 @@ pub struct Calendar {
     /// Words right after a date that make it another thing's date.
     #[serde(default)]
     pub foreign_date_followers: Vec<String>,
+    /// Lowercase month names to 1..=12 and weekday names to 101..=107,
+    /// built from the lists above when the lexicon loads.
+    #[serde(skip)]
+    pub names: HashMap<String, u8, Fnv>,
+    /// For each byte length 0..=10, a bit per ASCII first letter that some
+    /// name of that length starts with: most words fail this test and cost
+    /// no lookup.
+    #[serde(skip)]
+    quick: [u32; 11],
+}
+
+/// FNV-1a: names are a few bytes long, and hashing them with SipHash
+/// showed up in profiles of date reading.
+#[derive(Clone, Copy, Default, Debug)]
+pub struct Fnv;
+
+pub struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+impl Calendar {
+    fn remember(&mut self, name: &str, value: u8) {
+        let lower = name.to_lowercase();
+        if let (Some(slot), Some(first)) = (self.quick.get_mut(lower.len()), lower.bytes().next()) {
+            if first.is_ascii_lowercase() {
+                *slot |= 1 << (first - b'a');
+            } else {
+                *slot = u32::MAX;
+            }
+        }
+        self.names.insert(lower, value);
+    }
+
+    fn index_names(&mut self) {
+        for (i, names) in self.months.clone().iter().enumerate() {
+            for n in names {
+                self.remember(n, i as u8 + 1);
+            }
+        }
+        for (i, names) in self.weekdays.clone().iter().enumerate() {
+            for n in names {
+                self.remember(n, 101 + i as u8);
+            }
+        }
+    }
+
+    /// The month (1..=12) or weekday (101..=107) a word names, if any.
+    pub fn name(&self, word: &str) -> Option<u8> {
+        if !(3..=10).contains(&word.len()) {
+            return None;
+        }
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        if first.is_ascii_lowercase() && self.quick[word.len()] & (1 << (first - b'a')) == 0 {
+            return None;
+        }
+        // Lowercase ASCII on the stack; only words with other letters allocate.
+        let mut buf = [0u8; 10];
+        if word.is_ascii() {
+            for (b, c) in buf.iter_mut().zip(word.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
+            self.names.get(lower).copied()
+        } else {
+            self.names.get(&word.to_lowercase()).copied()
+        }
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -525,12 +608,16 @@ impl Lexicon {
                     .into_iter()
                     .map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()),
             );
-            calendars.push(lf.calendar);
+            let mut calendar = lf.calendar;
+            calendar.index_names();
+            calendars.push(calendar);
         }
 
         let (keys, entries): (Vec<String>, Vec<Entry>) = b.by_key.into_iter().unzip();
         let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(&keys)
             .map_err(|e| LexiconError(format!("cannot compile the lexicon: {e}")))?;
@@ -552,22 +639,32 @@ impl Lexicon {
     }
 
     /// Every recognised phrase in `text`, in order, on word boundaries, with
-    /// the meanings that apply to its spelling. Where phrases overlap, the
-    /// longest one starting first wins, among those that fit word boundaries
-    /// (so "reconocimiento al" still yields "reconocimiento").
+    /// the meanings that apply to its spelling. The longest phrase starting
+    /// first wins, among those that fit word boundaries: when the longest
+    /// one does not ("reconocimiento a" in "reconocimiento al"), shorter ones
+    /// anchored at the same place are tried ("reconocimiento").
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let mut found: Vec<Hit> = self
-            .automaton
-            .find_overlapping_iter(text)
-            .filter_map(|m| self.hit(text, m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
-        found.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        let mut out = Vec::with_capacity(found.len());
-        let mut taken_to = 0;
-        for h in found {
-            if h.start >= taken_to {
-                taken_to = h.end;
-                out.push(h);
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let Some(m) = self.automaton.find(Input::new(text).range(at..)) else { break };
+            let mut candidate = Some(m);
+            let mut found = None;
+            while let Some(c) = candidate {
+                if let Some(h) = self.hit(text, c.start(), c.end(), c.pattern().as_usize()) {
+                    found = Some(h);
+                    break;
+                }
+                candidate = (c.end() > c.start() + 1)
+                    .then(|| self.automaton.find(Input::new(text).range(c.start()..c.end() - 1).anchored(Anchored::Yes)))
+                    .flatten();
+            }
+            match found {
+                Some(h) => {
+                    at = h.end;
+                    out.push(h);
+                }
+                None => at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8),
             }
         }
         out

@@ -84,19 +84,32 @@ impl Extractor {
                 continue;
             }
             let sentence_text = &text[s.clone()];
-            let explicit = dates::event_date(
-                sentence_text,
-                prep.published,
-                prep.precision,
-                &self.lex.calendars,
-                &self.lex.foreign_date_markers,
-                &self.lex.future_markers,
-            );
-            let date = explicit.unwrap_or(prep.published);
+            // Office-holders and groups are resolved at the sentence's date,
+            // so it is read before the rules run, but only for sentences
+            // that name a dated actor; the rest get it once they yield events.
+            let event_date = || {
+                dates::event_date(
+                    sentence_text,
+                    prep.published,
+                    prep.precision,
+                    &self.lex.calendars,
+                    &self.lex.foreign_date_markers,
+                    &self.lex.future_markers,
+                )
+            };
+            let dated_actor = sentence_hits.iter().any(|h| matches!(h.actor(), Some(Tag::Person(_) | Tag::Group(_))))
+                || quotes.iter().any(|(q, sp)| sp.is_some() && q.start < s.end && s.start < q.end);
+            let mut explicit = if dated_actor { event_date() } else { None };
+            let mut date = explicit.unwrap_or(prep.published);
             let quote = quotes.iter().find(|(q, _)| q.start < s.end && s.start < q.end);
             let speaker = quote.and_then(|(_, sp)| sp.map(|k| &hits[k]));
             let sentence = rules::Sentence { text: sentence_text, range: s.clone(), hits: sentence_hits, date, speaker };
-            for f in rules::classify(&self.lex, &sentence) {
+            let findings = rules::classify(&self.lex, &sentence);
+            if !findings.is_empty() && !dated_actor {
+                explicit = event_date();
+                date = explicit.unwrap_or(prep.published);
+            }
+            for f in findings {
                 // A speaker named after a multi-sentence quotation extends the
                 // quote to the sentence that names them, so the mention
                 // always lies inside the quote.

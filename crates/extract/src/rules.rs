@@ -286,13 +286,23 @@ impl<'b> Ctx<'_, 'b> {
         between(self.s, a, b)
     }
 
+    /// The last `n` words before `at`, looking back at most a short window
+    /// (words are short; this keeps the rules linear in the sentence).
     fn sentence_words_before(&self, at: usize, n: usize) -> Vec<String> {
-        let w: Vec<String> = words(self.between(self.s.range.start, at)).collect();
+        let mut from = at.saturating_sub(24 * n).max(self.s.range.start);
+        while from < at && !self.s.text.is_char_boundary(from - self.s.range.start) {
+            from += 1;
+        }
+        let w: Vec<String> = words(self.between(from, at)).collect();
         w[w.len().saturating_sub(n)..].to_vec()
     }
 
     fn sentence_words_after(&self, at: usize, n: usize) -> Vec<String> {
-        words(self.between(at, self.s.range.end)).take(n).collect()
+        let mut to = (at + 24 * n).min(self.s.range.end);
+        while to > at && !self.s.text.is_char_boundary(to - self.s.range.start) {
+            to -= 1;
+        }
+        words(self.between(at, to)).take(n).collect()
     }
 
     /// True when the actor at hit `k` is the object of a verb or preposition
