@@ -41,12 +41,6 @@ fn tokenize(s: &str) -> Vec<Word<'_>> {
     out
 }
 
-/// True when `s` could be a month or weekday name: alphabetic, 3 to 10
-/// bytes. Checked first so that most words cost no lookup at all.
-fn maybe_name(s: &str) -> bool {
-    (3..=10).contains(&s.len()) && s.chars().all(char::is_alphabetic)
-}
-
 /// A date expression found in a sentence.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Expr {
@@ -267,9 +261,13 @@ pub fn event_date(
     foreign_markers: &[Vec<String>],
     future_markers: &[Vec<String>],
 ) -> Option<Date> {
+    let exprs = expressions(sentence, cals);
+    if exprs.is_empty() {
+        return None;
+    }
     let all: Vec<String> = crate::text::words(sentence).collect();
     let looks_ahead = future_markers.iter().any(|m| all.windows(m.len()).any(|w| w == &m[..]));
-    for (at, expr) in expressions(sentence, cals) {
+    for (at, expr) in exprs {
         let before: Vec<String> = crate::text::words(&sentence[..at]).collect();
         let foreign = foreign_markers.iter().any(|m| before.ends_with(m));
         // A date inside a quotation is what the speaker talks about, not

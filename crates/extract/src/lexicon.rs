@@ -70,6 +70,10 @@ pub enum Tag {
     IntrinsicOpposition,
     IntrinsicOppositionRecognition,
     IntrinsicNeutral,
+    /// Undoes the cue after it ("vetoed a resolution backing ...").
+    Cancel,
+    /// Makes the cue after it a wish, not an act ("should recognize").
+    Modal,
     Exclusion,
     Blocker,
     RuptureVerb,
@@ -267,6 +271,10 @@ struct CuesSection {
     intrinsic_opposition_recognition: Vec<String>,
     #[serde(default)]
     intrinsic_neutral: Vec<String>,
+    #[serde(default)]
+    cancels: Vec<String>,
+    #[serde(default)]
+    modals: Vec<String>,
     exclusions: Vec<String>,
     object_markers: Vec<String>,
     speech_verbs: Vec<String>,
@@ -569,7 +577,7 @@ impl Lexicon {
                     b.add(p, tag, exact);
                 }
             }
-            let any_case: [(&Vec<String>, Tag); 15] = [
+            let any_case: [(&Vec<String>, Tag); 17] = [
                 (&s.pronouns, Tag::Pronoun),
                 (&c.recognition, Tag::Cue(Cue::Recognition)),
                 (&c.support, Tag::Cue(Cue::Support)),
@@ -580,6 +588,8 @@ impl Lexicon {
                 (&c.intrinsic_opposition, Tag::IntrinsicOpposition),
                 (&c.intrinsic_opposition_recognition, Tag::IntrinsicOppositionRecognition),
                 (&c.intrinsic_neutral, Tag::IntrinsicNeutral),
+                (&c.cancels, Tag::Cancel),
+                (&c.modals, Tag::Modal),
                 (&c.exclusions, Tag::Exclusion),
                 (&d.rupture_verbs, Tag::RuptureVerb),
                 (&d.rupture_nouns, Tag::RuptureNoun),
@@ -616,7 +626,7 @@ impl Lexicon {
         let (keys, entries): (Vec<String>, Vec<Entry>) = b.by_key.into_iter().unzip();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
+            .start_kind(StartKind::Anchored)
             .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(&keys)
@@ -639,35 +649,39 @@ impl Lexicon {
     }
 
     /// Every recognised phrase in `text`, in order, on word boundaries, with
-    /// the meanings that apply to its spelling. The longest phrase starting
-    /// first wins, among those that fit word boundaries: when the longest
-    /// one does not ("reconocimiento a" in "reconocimiento al"), shorter ones
-    /// anchored at the same place are tried ("reconocimiento").
+    /// the meanings that apply to its spelling.
+    ///
+    /// Phrases start only where words start, so the automaton runs anchored
+    /// at each word start rather than over every byte: "us" is never looked
+    /// for inside "thus". At each start the longest phrase that also ends on
+    /// a word boundary wins ("reconocimiento al" yields "reconocimiento").
     pub fn scan(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
-        let mut at = 0;
-        while at < text.len() {
-            let Some(m) = self.automaton.find(Input::new(text).range(at..)) else { break };
-            let mut candidate = Some(m);
-            let mut found = None;
-            while let Some(c) = candidate {
-                if let Some(h) = self.hit(text, c.start(), c.end(), c.pattern().as_usize()) {
-                    found = Some(h);
-                    break;
-                }
-                candidate = (c.end() > c.start() + 1)
-                    .then(|| self.automaton.find(Input::new(text).range(c.start()..c.end() - 1).anchored(Anchored::Yes)))
-                    .flatten();
-            }
-            match found {
-                Some(h) => {
-                    at = h.end;
+        let mut prev_alnum = false;
+        let mut covered_to = 0;
+        for (i, c) in text.char_indices() {
+            let alnum = c.is_alphanumeric();
+            if alnum && !prev_alnum && i >= covered_to {
+                if let Some(h) = self.longest_at(text, i) {
+                    covered_to = h.end;
                     out.push(h);
                 }
-                None => at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8),
             }
+            prev_alnum = alnum;
         }
         out
+    }
+
+    /// The longest phrase starting at `start` that ends on a word boundary.
+    fn longest_at(&self, text: &str, start: usize) -> Option<Hit> {
+        let mut end = text.len();
+        loop {
+            let m = self.automaton.find(Input::new(text).range(start..end).anchored(Anchored::Yes))?;
+            if let Some(h) = self.hit(text, m.start(), m.end(), m.pattern().as_usize()) {
+                return Some(h);
+            }
+            end = m.end().checked_sub(1).filter(|e| *e > start)?;
+        }
     }
 
     /// The hit for pattern `p` at `start..end`, if it sits on word

@@ -79,12 +79,34 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
     };
     let ctx = Ctx { lex, s, excluded: &excluded };
 
+    // A cue right after a modal ("should recognize") or after a cancelling
+    // act ("vetoed a resolution backing") reports no act of anyone's.
+    let undone = |i: usize| -> bool {
+        hits[..i].iter().rev().take(4).any(|p| {
+            let gap = gap_words(p.end, hits[i].start);
+            (p.has(Tag::Modal) && gap <= 1) || (p.has(Tag::Cancel) && gap <= 6)
+        })
+    };
     let mut consumed = vec![false; hits.len()];
     for i in 0..hits.len() {
         if consumed[i] {
             continue;
         }
         let h = &hits[i];
+        if (h.cue().is_some() || h.has(Tag::IntrinsicOpposition) || h.has(Tag::IntrinsicOppositionRecognition)) && undone(i) {
+            consumed[i] = true;
+            // The chain and target that follow belong to the undone cue.
+            for k in i + 1..hits.len() {
+                if gap_words(hits[i].end, hits[k].start) > TARGET_REACH || hits[k].actor().is_some() {
+                    break;
+                }
+                consumed[k] = true;
+                if hits[k].side().is_some() {
+                    break;
+                }
+            }
+            continue;
+        }
         if let Some(cue) = h.cue() {
             consumed[i] = true;
             match cue {
@@ -132,6 +154,16 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
                     });
                     let Some((t, mut align)) = target else { continue };
                     consumed[t] = true;
+                    // "the recognition of Guaidó was illegitimate": a verdict
+                    // after the target, joined by a copula, turns it round.
+                    if let Some(k) = hits.get(t + 1).filter(|_| t > i) {
+                        let gap = between(s, hits[t].end, k.start);
+                        let copula = words(gap).any(|w| matches!(w.as_str(), "was" | "is" | "are" | "were" | "be" | "fue" | "es" | "son" | "sería"));
+                        if k.cue() == Some(Cue::Oppose) && copula && word_count(gap) <= 3 {
+                            polarity = -polarity;
+                            consumed[t + 1] = true;
+                        }
+                    }
                     // "called on Maduro to step down": the target's own
                     // fate turns it into the opposition's cause.
                     if let Some(k) = hits.get(t + 1) {
@@ -141,6 +173,19 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
                         }
                     }
                     if align == Align::Neutral && polarity < 0 {
+                        continue;
+                    }
+                    // A common noun ("sanctions", "interference") stands for a
+                    // side of this crisis unless it is aimed at another
+                    // country ("US sanctions on Iran").
+                    let generic = between(s, hits[t].start, hits[t].end).chars().next().is_some_and(char::is_lowercase);
+                    let aimed_elsewhere = hits.get(t + 1).is_some_and(|k| {
+                        let gap: Vec<String> = words(between(s, hits[t].end, k.start)).collect();
+                        matches!(k.actor(), Some(Tag::Country(_)))
+                            && gap.len() <= 2
+                            && gap.first().is_some_and(|w| matches!(w.as_str(), "on" | "against" | "in" | "to" | "into" | "contra" | "a" | "en"))
+                    });
+                    if generic && align != Align::Neutral && aimed_elsewhere {
                         continue;
                     }
                     let kind = match (align, recognition) {
@@ -331,6 +376,12 @@ impl<'b> Ctx<'_, 'b> {
         !(one == "in" || one == "en") || !inst_before
     }
 
+    /// "Former Colombian president ...": a former office speaks for nobody.
+    fn is_former(&self, k: usize) -> bool {
+        let before = self.sentence_words_before(self.s.hits[k].start, 2);
+        before.iter().any(|w| matches!(w.as_str(), "former" | "ex" | "expresidente" | "exmandatario" | "late"))
+    }
+
     /// A demonym is an actor only next to an institution ("Russian lawmakers",
     /// "el gobierno ruso").
     fn demonym_is_actor(&self, k: usize) -> bool {
@@ -350,6 +401,9 @@ impl<'b> Ctx<'_, 'b> {
         let Some(tag) = h.actor() else { return Vec::new() };
         let mention = h.start..h.end;
         match tag {
+            // "the Lima group: Honduras, Panama, ...": the list that follows
+            // names the members, so the group adds none of its own.
+            Tag::Group(_) if self.between(h.end, self.s.range.end).trim_start().starts_with(':') => Vec::new(),
             Tag::Group(g) => self.lex.groups[g as usize]
                 .members_on(self.s.date)
                 .into_iter()
@@ -360,8 +414,19 @@ impl<'b> Ctx<'_, 'b> {
         }
     }
 
+    /// True when hit `k` names an actor on the sentence's date (without
+    /// building the list [`Ctx::resolve`] would).
     fn usable(&self, k: usize) -> bool {
-        !self.excluded[k] && !self.resolve(k).is_empty()
+        if self.excluded[k] || self.is_former(k) {
+            return false;
+        }
+        match self.s.hits[k].actor() {
+            Some(Tag::Group(_)) if self.between(self.s.hits[k].end, self.s.range.end).trim_start().starts_with(':') => true,
+            Some(Tag::Group(g)) => !self.lex.groups[g as usize].members_on(self.s.date).is_empty(),
+            Some(Tag::Demonym(_)) => self.demonym_is_actor(k),
+            Some(tag) => self.lex.actor_code(tag, self.s.date).is_some(),
+            None => false,
+        }
     }
 
     /// True when only list glue stands between two hits.
