@@ -96,7 +96,8 @@ test('clicking a country shows its stance, history and quotes with the mention h
   // Quotes are text: a blockquote holds no element but the highlight.
   const tags = await panel.locator('blockquote > *').evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
   assert.deepEqual(tags, ['MARK']);
-  assert.match(page.url(), /country=US/);
+  // The URL follows once the view rests (writes are debounced).
+  await page.waitForURL(/country=US/, { timeout: 5000 });
   await screenshot(page, 'panel-us');
   assert.deepEqual(problems, []);
   await context.close();
