@@ -303,6 +303,10 @@ struct Entry {
 /// Everything the extractor recognises, compiled for fast matching.
 pub struct Lexicon {
     automaton: AhoCorasick,
+    /// A bit per hashed lowercase 3-byte prefix (2-byte for two-letter
+    /// phrases) of every phrase: a word start whose bytes set no bit cannot
+    /// begin a phrase, and costs no automaton search.
+    starts: Vec<u64>,
     entries: Vec<Entry>,
     pub countries: Vec<Country>,
     pub organisations: Vec<Organisation>,
@@ -624,6 +628,12 @@ impl Lexicon {
         }
 
         let (keys, entries): (Vec<String>, Vec<Entry>) = b.by_key.into_iter().unzip();
+        let mut starts = vec![0u64; START_BITS / 64];
+        for k in &keys {
+            let bytes = k.as_bytes();
+            let bit = start_key(bytes.first().copied().unwrap_or(0), bytes.get(1).copied().unwrap_or(0), bytes.get(2).copied().unwrap_or(0));
+            starts[bit / 64] |= 1 << (bit % 64);
+        }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
@@ -633,6 +643,7 @@ impl Lexicon {
             .map_err(|e| LexiconError(format!("cannot compile the lexicon: {e}")))?;
         Ok(Lexicon {
             automaton,
+            starts,
             entries,
             countries,
             organisations,
@@ -657,10 +668,18 @@ impl Lexicon {
     /// a word boundary wins ("reconocimiento al" yields "reconocimiento").
     pub fn scan(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
+        let bytes = text.as_bytes();
         let mut prev_alnum = false;
         let mut covered_to = 0;
-        for (i, c) in text.char_indices() {
-            let alnum = c.is_alphanumeric();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII is classified byte by byte; other characters are decoded.
+            let (alnum, len) = if bytes[i].is_ascii() {
+                (bytes[i].is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            };
             if alnum && !prev_alnum && i >= covered_to {
                 if let Some(h) = self.longest_at(text, i) {
                     covered_to = h.end;
@@ -668,12 +687,24 @@ impl Lexicon {
                 }
             }
             prev_alnum = alnum;
+            i += len;
         }
         out
     }
 
+    /// True when some phrase may begin with the bytes at `start`.
+    fn may_start(&self, text: &[u8], start: usize) -> bool {
+        let b = |i: usize| text.get(start + i).map_or(0, u8::to_ascii_lowercase);
+        let (b0, b1, b2) = (b(0), b(1), b(2));
+        let bit = |k: usize| self.starts[k / 64] & (1 << (k % 64)) != 0;
+        bit(start_key(b0, b1, b2)) || bit(start_key(b0, b1, 0))
+    }
+
     /// The longest phrase starting at `start` that ends on a word boundary.
     fn longest_at(&self, text: &str, start: usize) -> Option<Hit> {
+        if !self.may_start(text.as_bytes(), start) {
+            return None;
+        }
         let mut end = text.len();
         loop {
             let m = self.automaton.find(Input::new(text).range(start..end).anchored(Anchored::Yes))?;
@@ -737,6 +768,14 @@ impl Hit {
     pub fn actor(&self) -> Option<Tag> {
         self.tags.iter().copied().find(|t| t.is_actor())
     }
+}
+
+const START_BITS: usize = 1 << 16;
+
+/// The bit of a phrase's first three lowercase bytes in [`Lexicon::starts`].
+fn start_key(b0: u8, b1: u8, b2: u8) -> usize {
+    let h = (u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2)).wrapping_mul(0x9E37_79B1);
+    (h >> 16) as usize % START_BITS
 }
 
 /// True when `start..end` neither begins nor ends inside a word.
