@@ -45,7 +45,22 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
         let d = date.get();
         TILES.iter().map(|t| logic::stance_key(ds, t.code, d)).collect::<Vec<&'static str>>()
     });
-    let counts = Memo::new(move |_| logic::counts(ds, date.get()));
+    // Counted from the per-tile stances rather than queried again.
+    let counts = Memo::new(move |_| {
+        stances.with(|s| {
+            let mut c = logic::Counts::default();
+            for (t, key) in TILES.iter().zip(s) {
+                match *key {
+                    _ if t.code == SUBJECT => {}
+                    "opposition" => c.opposition += 1,
+                    "government" => c.government += 1,
+                    "neutral" => c.neutral += 1,
+                    _ => c.none += 1,
+                }
+            }
+            c
+        })
+    });
 
     // The URL mirrors the view so that any state can be shared as a link.
     // Writes wait until the slider rests for a moment: browsers throttle
@@ -269,6 +284,7 @@ fn Legend(counts: Memo<logic::Counts>) -> impl IntoView {
 #[component]
 fn Toolbar(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<Option<String>>, mode: RwSignal<Mode>) -> impl IntoView {
     let query = RwSignal::new(String::new());
+    let wants_names = RwSignal::new(false);
     let matches = Memo::new(move |_| logic::search(&query.get()).into_iter().take(8).collect::<Vec<&'static Tile>>());
     let choose = move || {
         if let Some(t) = matches.get_untracked().first() {
@@ -299,6 +315,7 @@ fn Toolbar(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<Option
                     list="country-names"
                     autocomplete="off"
                     placeholder="e.g. Brasil, Russia"
+                    on:focus=move |_| wants_names.set(true)
                     prop:value=move || query.get()
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -310,8 +327,10 @@ fn Toolbar(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<Option
                         query.set(v);
                     }
                 />
+                // The suggestions are built when the box is first used, not
+                // at start-up: 197 options are work the first render can skip.
                 <datalist id="country-names">
-                    {TILES.iter().map(|t| view! { <option value=t.name></option> }).collect_view()}
+                    {move || wants_names.get().then(|| TILES.iter().map(|t| view! { <option value=t.name></option> }).collect_view())}
                 </datalist>
                 <button type="submit">"Show"</button>
                 <span class="search-status" aria-live="polite">
@@ -427,7 +446,6 @@ fn CountryTile(
             class:east={tile.col + 3 >= GRID_COLS}
             data-country=tile.code
             data-stance=move || stance.get()
-            data-tip=label
             aria-label=label
             aria-current=move || (selected.get().as_deref() == Some(tile.code)).then_some("true")
             style=format!("grid-column:{};grid-row:{}", tile.col + 1, tile.row + 1)
