@@ -71,6 +71,20 @@ fn day(w: &Word<'_>) -> Option<u8> {
     number(w, 2).and_then(|d| (1..=31).contains(&d).then_some(d as u8))
 }
 
+/// Finishes a date whose month and day are read, with the year at word `j`
+/// if there is one ("9 de enero de 2019", "Jan. 23, 2019"); returns the
+/// index of the next unread word.
+fn day_and_year(w: &[Word<'_>], mut j: usize, m: u8, d: u8, at: usize, out: &mut Vec<(usize, Expr)>) -> usize {
+    if w.get(j).is_some_and(|x| x.is("de")) {
+        j += 1;
+    }
+    match w.get(j).and_then(year).and_then(|y| Date::new(y, m, d).ok()) {
+        Some(date) => out.push((at, Expr::Full(date))),
+        None => out.push((at, Expr::MonthDay(m, d))),
+    }
+    j
+}
+
 /// Every date expression of `s` with the byte offset where it starts.
 fn expressions(s: &str, cals: &[Calendar]) -> Vec<(usize, Expr)> {
     expressions_until(s, cals, false)
@@ -120,15 +134,7 @@ fn expressions_until(s: &str, cals: &[Calendar], first_full: bool) -> Vec<(usize
             // "May" is also a verb: only take it with a day or a year.
             let mut j = i + 1;
             if let Some(d) = w.get(j).and_then(day) {
-                j += 1;
-                if w.get(j).is_some_and(|x| x.is("de")) {
-                    j += 1;
-                }
-                match w.get(j).and_then(year).and_then(|y| Date::new(y, m, d).ok()) {
-                    Some(date) => out.push((at, Expr::Full(date))),
-                    None => out.push((at, Expr::MonthDay(m, d))),
-                }
-                i = j;
+                i = day_and_year(&w, j + 1, m, d, at, &mut out);
                 continue;
             }
             if w.get(j).is_some_and(|x| x.is("de") || x.is("of")) {
@@ -147,15 +153,7 @@ fn expressions_until(s: &str, cals: &[Calendar], first_full: bool) -> Vec<(usize
                 j += 1;
             }
             if let Some(m) = w.get(j).and_then(|x| month_of(cals, x.text)) {
-                j += 1;
-                if w.get(j).is_some_and(|x| x.is("de")) {
-                    j += 1;
-                }
-                match w.get(j).and_then(year).and_then(|y| Date::new(y, m, d).ok()) {
-                    Some(date) => out.push((at, Expr::Full(date))),
-                    None => out.push((at, Expr::MonthDay(m, d))),
-                }
-                i = j;
+                i = day_and_year(&w, j + 1, m, d, at, &mut out);
                 continue;
             }
         }

@@ -480,10 +480,22 @@ impl<'b> Ctx<'_, 'b> {
 
     /// The actors named after the cue at hit `i` ("backed by Brazil and ...").
     fn actors_after(&self, i: usize) -> Vec<(String, Range<usize>)> {
+        self.list_after(i, true)
+    }
+
+    /// The countries on the receiving end of Venezuela's act at hit `n`
+    /// (people are never on the receiving end of a rupture).
+    fn objects_after(&self, n: usize) -> Vec<(String, Range<usize>)> {
+        self.list_after(n, false)
+    }
+
+    /// The first usable actor within eight words after hit `i`, and the list
+    /// it opens ("Brazil and eleven countries ...: Honduras, Panama, ...").
+    fn list_after(&self, i: usize, people: bool) -> Vec<(String, Range<usize>)> {
         let hits = self.s.hits;
         let Some(k) = (i + 1..hits.len())
             .take_while(|&k| word_count(self.between(hits[i].end, hits[k].start)) <= 8)
-            .find(|&k| self.usable(k))
+            .find(|&k| self.usable(k) && (people || !matches!(hits[k].actor(), Some(Tag::Person(_)))))
         else {
             return Vec::new();
         };
@@ -500,30 +512,6 @@ impl<'b> Ctx<'_, 'b> {
                 out.extend(self.resolve(n));
             }
             last = n;
-        }
-        out
-    }
-
-    /// The countries on the receiving end of Venezuela's act at hit `n`.
-    fn objects_after(&self, n: usize) -> Vec<(String, Range<usize>)> {
-        let hits = self.s.hits;
-        let Some(k) = (n + 1..hits.len())
-            .take_while(|&k| word_count(self.between(hits[n].end, hits[k].start)) <= 8)
-            .find(|&k| self.usable(k) && !matches!(hits[k].actor(), Some(Tag::Person(_))))
-        else {
-            return Vec::new();
-        };
-        let mut last = k;
-        let mut out = self.resolve(k);
-        for m in k + 1..hits.len() {
-            if hits[m].actor().is_none() {
-                continue;
-            }
-            if !self.glued(last, m) {
-                break;
-            }
-            out.extend(self.resolve(m));
-            last = m;
         }
         out
     }
