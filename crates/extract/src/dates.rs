@@ -25,10 +25,20 @@ impl Word<'_> {
 }
 
 fn tokenize(s: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let bytes = s.as_bytes();
     let mut start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        let inside = c.is_alphanumeric();
+    let mut i = 0;
+    while i <= bytes.len() {
+        // ASCII is classified byte by byte; other characters are decoded.
+        let (inside, len) = match bytes.get(i) {
+            None => (false, 1),
+            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            Some(_) => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -37,6 +47,7 @@ fn tokenize(s: &str) -> Vec<Word<'_>> {
             }
             _ => {}
         }
+        i += len;
     }
     out
 }
@@ -52,10 +63,6 @@ enum Expr {
 
 fn month_of(cals: &[Calendar], w: &str) -> Option<u8> {
     cals.iter().find_map(|c| c.name(w)).filter(|n| (1..=12).contains(n))
-}
-
-fn weekday_of(cals: &[Calendar], w: &str) -> Option<u8> {
-    cals.iter().find_map(|c| c.name(w)).filter(|n| *n > 100).map(|n| n - 101)
 }
 
 fn number(w: &Word<'_>, max_len: usize) -> Option<u32> {
@@ -100,6 +107,13 @@ fn expressions_until(s: &str, cals: &[Calendar], first_full: bool) -> Vec<(usize
             break;
         }
         let at = w[i].start;
+        // A word is either a number or a name: look each word up once.
+        let digit = w[i].text.as_bytes()[0].is_ascii_digit();
+        let name = if digit { None } else { cals.iter().find_map(|c| c.name(w[i].text)) };
+        if !digit && name.is_none() {
+            i += 1;
+            continue;
+        }
         // ISO dates: 2025-01-07.
         if let Some(y) = year(&w[i]) {
             if let (Some(m), Some(d)) = (w.get(i + 1), w.get(i + 2)) {
@@ -130,7 +144,7 @@ fn expressions_until(s: &str, cals: &[Calendar], first_full: bool) -> Vec<(usize
                 }
             }
         }
-        if let Some(m) = month_of(cals, w[i].text) {
+        if let Some(m) = name.filter(|n| (1..=12).contains(n)) {
             // "May" is also a verb: only take it with a day or a year.
             let mut j = i + 1;
             if let Some(d) = w.get(j).and_then(day) {
@@ -157,8 +171,8 @@ fn expressions_until(s: &str, cals: &[Calendar], first_full: bool) -> Vec<(usize
                 continue;
             }
         }
-        if let Some(wd) = weekday_of(cals, w[i].text) {
-            out.push((at, Expr::Weekday(wd)));
+        if let Some(wd) = name.filter(|n| *n > 100) {
+            out.push((at, Expr::Weekday(wd - 101)));
         }
         i += 1;
     }
