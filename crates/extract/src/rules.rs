@@ -480,21 +480,21 @@ impl<'b> Ctx<'_, 'b> {
 
     /// The actors named after the cue at hit `i` ("backed by Brazil and ...").
     fn actors_after(&self, i: usize) -> Vec<(String, Range<usize>)> {
-        self.list_after(i, true)
+        self.list_after(i, true, 8)
     }
 
     /// The countries on the receiving end of Venezuela's act at hit `n`
     /// (people are never on the receiving end of a rupture).
     fn objects_after(&self, n: usize) -> Vec<(String, Range<usize>)> {
-        self.list_after(n, false)
+        self.list_after(n, false, 14)
     }
 
-    /// The first usable actor within eight words after hit `i`, and the list
-    /// it opens ("Brazil and eleven countries ...: Honduras, Panama, ...").
-    fn list_after(&self, i: usize, people: bool) -> Vec<(String, Range<usize>)> {
+    /// The first usable actor within `reach` words after hit `i`, and the
+    /// list it opens ("Brazil and eleven countries ...: Honduras, Panama, ...").
+    fn list_after(&self, i: usize, people: bool, reach: usize) -> Vec<(String, Range<usize>)> {
         let hits = self.s.hits;
         let Some(k) = (i + 1..hits.len())
-            .take_while(|&k| word_count(self.between(hits[i].end, hits[k].start)) <= 8)
+            .take_while(|&k| word_count(self.between(hits[i].end, hits[k].start)) <= reach)
             .find(|&k| self.usable(k) && (people || !matches!(hits[k].actor(), Some(Tag::Person(_)))))
         else {
             return Vec::new();
