@@ -153,7 +153,9 @@ impl Extractor {
     /// The actor named right after a closing quote with a speech verb
     /// (`," Biden wrote`, `," said Pompeo`), as an index into `hits`.
     fn speaker_after(&self, text: &str, hits: &[Hit], quote_end: usize) -> Option<usize> {
-        let k = hits.partition_point(|h| h.start < quote_end);
+        // Skip a nationality before the name ("Canadian Prime Minister Justin Trudeau said").
+        let first = hits.partition_point(|h| h.start < quote_end);
+        let k = (first..hits.len().min(first + 3)).find(|&k| !matches!(hits[k].actor(), Some(Tag::Demonym(_))))?;
         let h = hits.get(k)?;
         let gap = text.get(quote_end..h.start)?;
         // A demonym names a nationality, not who speaks for whom ("the

@@ -33,6 +33,9 @@ pub struct Finding {
     pub actor: String,
     pub stance: Stance,
     pub kind: EventKind,
+    /// Taken from a negation ("did not recognize Guaidó"): not recognising
+    /// one side is weaker evidence than backing the other.
+    pub hedged: bool,
     /// Where the actor is named (global byte offsets).
     pub mention: Range<usize>,
 }
@@ -72,9 +75,9 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
     };
 
     let mut found: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
-    let mut add = |actors: Vec<(String, Range<usize>)>, stance: Stance, kind: EventKind| {
+    let mut add = |actors: Vec<(String, Range<usize>)>, stance: Stance, kind: EventKind, hedged: bool| {
         for (actor, mention) in actors {
-            found.entry(actor.clone()).or_default().push(Finding { actor, stance, kind, mention });
+            found.entry(actor.clone()).or_default().push(Finding { actor, stance, kind, hedged, mention });
         }
     };
     let ctx = Ctx { lex, s, excluded: &excluded };
@@ -86,6 +89,11 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
             let gap = gap_words(p.end, hits[i].start);
             (p.has(Tag::Modal) && gap <= 1) || (p.has(Tag::Cancel) && gap <= 6)
         })
+    };
+    // "warned against recognizing Guaidó" cancels the cue after it, while
+    // "warned against any military intervention" opposes a target.
+    let cancels_next_cue = |i: usize| -> bool {
+        hits[i].has(Tag::Cancel) && hits.get(i + 1).is_some_and(|n| n.cue().is_some() && gap_words(hits[i].end, n.start) <= 6)
     };
     let mut consumed = vec![false; hits.len()];
     for i in 0..hits.len() {
@@ -107,25 +115,27 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
             }
             continue;
         }
-        if let Some(cue) = h.cue() {
+        if let Some(cue) = h.cue().filter(|_| !cancels_next_cue(i)) {
             consumed[i] = true;
             match cue {
                 Cue::SupportPassive => {
                     let target = nearest_side(hits, ..i, s.date).or_else(|| first_side_after(&ctx, i));
-                    let Some((_, align)) = target else { continue };
+                    let Some((t, align)) = target else { continue };
+                    consumed[t] = true;
                     let actors = ctx.actors_after(i);
-                    add(actors, stance_of(1, align), EventKind::Endorsement);
+                    add(actors, stance_of(1, align), EventKind::Endorsement, false);
                 }
                 Cue::Advocate => {
                     let target = first_side_after(&ctx, i);
                     if let Some((_, Align::Neutral)) = target {
                         if !negated(i) {
-                            add(ctx.subject(i), Stance::Neutral, EventKind::CallForDialogue);
+                            add(ctx.subject(i), Stance::Neutral, EventKind::CallForDialogue, false);
                         }
                     }
                 }
                 Cue::Support | Cue::Recognition | Cue::Oppose => {
-                    let mut polarity = polarity_of(cue, negated(i));
+                    let head_negated = negated(i);
+                    let mut polarity = polarity_of(cue, head_negated);
                     let recognition = cue == Cue::Recognition;
                     let mut j = i + 1;
                     let mut last_end = h.end;
@@ -194,9 +204,10 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
                         _ if cue == Cue::Oppose => EventKind::Statement,
                         _ => EventKind::Endorsement,
                     };
+                    let hedged = head_negated && cue != Cue::Oppose && align == Align::Opposition;
                     let mut actors = ctx.subject(i);
                     actors.retain(|(_, m)| m.start < hits[t].start || m.start >= hits[t].end);
-                    add(actors, stance_of(polarity, align), kind);
+                    add(actors, stance_of(polarity, align), kind, hedged);
                 }
             }
         } else if h.has(Tag::IntrinsicOpposition) || h.has(Tag::IntrinsicOppositionRecognition) {
@@ -205,11 +216,11 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
                 continue;
             }
             let kind = if h.has(Tag::IntrinsicOppositionRecognition) { EventKind::Recognition } else { EventKind::Statement };
-            add(ctx.subject(i), Stance::Opposition, kind);
+            add(ctx.subject(i), Stance::Opposition, kind, false);
         } else if h.has(Tag::IntrinsicNeutral) {
             consumed[i] = true;
             if !negated(i) {
-                add(ctx.subject(i), Stance::Neutral, EventKind::Statement);
+                add(ctx.subject(i), Stance::Neutral, EventKind::Statement, false);
             }
         } else if h.has(Tag::RuptureVerb) || h.has(Tag::WithdrawVerb) {
             let (noun, kind) = if h.has(Tag::RuptureVerb) {
@@ -225,7 +236,7 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
             }
             consumed[n] = true;
             match ctx.nearest_agent(i) {
-                Some(Agent::Venezuela) => add(ctx.objects_after(n), Stance::Opposition, kind),
+                Some(Agent::Venezuela) => add(ctx.objects_after(i), Stance::Opposition, kind, false),
                 Some(Agent::Actor) => {
                     // "expelled Venezuela's ambassador", "broke relations with Caracas".
                     let towards_venezuela = hits[i + 1..]
@@ -233,7 +244,7 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
                         .take_while(|k| gap_words(hits[n].end, k.start) <= 8)
                         .any(|k| k.has(Tag::Venezuela));
                     if towards_venezuela {
-                        add(ctx.subject(i), Stance::Opposition, kind);
+                        add(ctx.subject(i), Stance::Opposition, kind, false);
                     }
                 }
                 None => {}
@@ -250,7 +261,12 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
         if sides.contains(&Stance::Opposition) && sides.contains(&Stance::Government) {
             continue;
         }
-        if !sides.is_empty() {
+        // "which did not recognize Guaidó, called for dialogue": a call
+        // for dialogue outweighs a mere non-recognition in the same breath.
+        let all_hedged = fs.iter().filter(|f| f.stance != Stance::Neutral).all(|f| f.hedged);
+        if !sides.is_empty() && all_hedged && sides.len() < fs.len() {
+            fs.retain(|f| f.stance == Stance::Neutral);
+        } else if !sides.is_empty() {
             fs.retain(|f| f.stance != Stance::Neutral);
         }
         fs.sort_by_key(|f| (std::cmp::Reverse(f.kind.weight()), f.mention.start));
