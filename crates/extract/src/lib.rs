@@ -123,7 +123,7 @@ impl Extractor {
                     continue;
                 }
                 let event = Event {
-                    actor: f.actor,
+                    actor: f.actor.to_string(),
                     stance: f.stance,
                     kind: f.kind,
                     date,

@@ -29,8 +29,9 @@ use std::ops::Range;
 
 /// An event found in one sentence, before it is tied to an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    pub actor: String,
+pub struct Finding<'a> {
+    /// The actor's code, borrowed from the lexicon.
+    pub actor: &'a str,
     pub stance: Stance,
     pub kind: EventKind,
     /// Taken from a negation ("did not recognize Guaidó"): not recognising
@@ -59,7 +60,7 @@ const CHAIN_REACH: usize = 6;
 /// Maximum words between a negator and its cue.
 const NEGATION_REACH: usize = 3;
 
-pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
+pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
     let gap_words = |a: usize, b: usize| word_count(between(s, a, b));
     let hits = s.hits;
     let excluded: Vec<bool> = hits
@@ -74,10 +75,10 @@ pub fn classify(lex: &Lexicon, s: &Sentence<'_>) -> Vec<Finding> {
         i > 0 && hits[..i].iter().rev().take(2).any(|p| p.has(Tag::Negator) && gap_words(p.end, hits[i].start) <= NEGATION_REACH)
     };
 
-    let mut found: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
-    let mut add = |actors: Vec<(String, Range<usize>)>, stance: Stance, kind: EventKind, hedged: bool| {
+    let mut found: BTreeMap<&'a str, Vec<Finding<'a>>> = BTreeMap::new();
+    let mut add = |actors: Vec<(&'a str, Range<usize>)>, stance: Stance, kind: EventKind, hedged: bool| {
         for (actor, mention) in actors {
-            found.entry(actor.clone()).or_default().push(Finding { actor, stance, kind, hedged, mention });
+            found.entry(actor).or_default().push(Finding { actor, stance, kind, hedged, mention });
         }
     };
     let ctx = Ctx { lex, s, excluded: &excluded };
@@ -297,7 +298,7 @@ fn nearest_side(hits: &[Hit], r: std::ops::RangeTo<usize>, _date: Date) -> Optio
     hits[r].iter().enumerate().rev().find_map(|(k, h)| h.side().filter(|a| *a != Align::Neutral).map(|a| (k, a)))
 }
 
-fn first_side_after(ctx: &Ctx<'_, '_>, i: usize) -> Option<(usize, Align)> {
+fn first_side_after(ctx: &Ctx<'_, '_, '_>, i: usize) -> Option<(usize, Align)> {
     let hits = ctx.s.hits;
     (i + 1..hits.len())
         .take_while(|&k| word_count(ctx.between(hits[i].end, hits[k].start)) <= TARGET_REACH)
@@ -305,7 +306,7 @@ fn first_side_after(ctx: &Ctx<'_, '_>, i: usize) -> Option<(usize, Align)> {
 }
 
 /// The alignment of hit `j` as the target of the cue at `cue`, if it is one.
-fn target_align(ctx: &Ctx<'_, '_>, j: usize, cue: usize) -> Option<Align> {
+fn target_align(ctx: &Ctx<'_, '_, '_>, j: usize, cue: usize) -> Option<Align> {
     let hits = ctx.s.hits;
     let h = &hits[j];
     if let Some(a) = h.side() {
@@ -330,8 +331,10 @@ enum Agent {
     Actor,
 }
 
-struct Ctx<'a, 'b> {
-    lex: &'a Lexicon,
+/// What the rules look at in one sentence: the lexicon (lifetime `'l`, which
+/// the actor codes returned borrow from), the sentence and its excluded hits.
+struct Ctx<'l, 'a, 'b> {
+    lex: &'l Lexicon,
     s: &'a Sentence<'b>,
     excluded: &'a [bool],
 }
@@ -342,7 +345,7 @@ fn between<'t>(s: &Sentence<'t>, a: usize, b: usize) -> &'t str {
     s.text.get(a.saturating_sub(base)..b.saturating_sub(base)).unwrap_or("")
 }
 
-impl<'b> Ctx<'_, 'b> {
+impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     fn between(&self, a: usize, b: usize) -> &'b str {
         between(self.s, a, b)
     }
@@ -412,7 +415,7 @@ impl<'b> Ctx<'_, 'b> {
     }
 
     /// Actor codes named by hit `k` on the sentence's date, with the mention.
-    fn resolve(&self, k: usize) -> Vec<(String, Range<usize>)> {
+    fn resolve(&self, k: usize) -> Vec<(&'l str, Range<usize>)> {
         let h = &self.s.hits[k];
         let Some(tag) = h.actor() else { return Vec::new() };
         let mention = h.start..h.end;
@@ -423,10 +426,10 @@ impl<'b> Ctx<'_, 'b> {
             Tag::Group(g) => self.lex.groups[g as usize]
                 .members_on(self.s.date)
                 .into_iter()
-                .map(|c| (c.to_string(), mention.clone()))
+                .map(|c| (c, mention.clone()))
                 .collect(),
             Tag::Demonym(_) if !self.demonym_is_actor(k) => Vec::new(),
-            _ => self.lex.actor_code(tag, self.s.date).map(|c| vec![(c.to_string(), mention)]).unwrap_or_default(),
+            _ => self.lex.actor_code(tag, self.s.date).map(|c| vec![(c, mention)]).unwrap_or_default(),
         }
     }
 
@@ -458,7 +461,7 @@ impl<'b> Ctx<'_, 'b> {
 
     /// The actors holding the stance of the cue at hit `i`: the nearest
     /// usable actor before it and the list it ends, else the speaker.
-    fn subject(&self, i: usize) -> Vec<(String, Range<usize>)> {
+    fn subject(&self, i: usize) -> Vec<(&'l str, Range<usize>)> {
         let hits = self.s.hits;
         // An actor far before the cue is rarely its subject; past this
         // distance the quotation's speaker is the better guess.
@@ -488,26 +491,26 @@ impl<'b> Ctx<'_, 'b> {
         }
     }
 
-    fn speaker(&self) -> Vec<(String, Range<usize>)> {
+    fn speaker(&self) -> Vec<(&'l str, Range<usize>)> {
         let Some(h) = self.s.speaker else { return Vec::new() };
         let Some(tag) = h.actor() else { return Vec::new() };
-        self.lex.actor_code(tag, self.s.date).map(|c| vec![(c.to_string(), h.start..h.end)]).unwrap_or_default()
+        self.lex.actor_code(tag, self.s.date).map(|c| vec![(c, h.start..h.end)]).unwrap_or_default()
     }
 
     /// The actors named after the cue at hit `i` ("backed by Brazil and ...").
-    fn actors_after(&self, i: usize) -> Vec<(String, Range<usize>)> {
+    fn actors_after(&self, i: usize) -> Vec<(&'l str, Range<usize>)> {
         self.list_after(i, true, 8)
     }
 
     /// The countries on the receiving end of Venezuela's act at hit `n`
     /// (people are never on the receiving end of a rupture).
-    fn objects_after(&self, n: usize) -> Vec<(String, Range<usize>)> {
+    fn objects_after(&self, n: usize) -> Vec<(&'l str, Range<usize>)> {
         self.list_after(n, false, 14)
     }
 
     /// The first usable actor within `reach` words after hit `i`, and the
     /// list it opens ("Brazil and eleven countries ...: Honduras, Panama, ...").
-    fn list_after(&self, i: usize, people: bool, reach: usize) -> Vec<(String, Range<usize>)> {
+    fn list_after(&self, i: usize, people: bool, reach: usize) -> Vec<(&'l str, Range<usize>)> {
         let hits = self.s.hits;
         let Some(k) = (i + 1..hits.len())
             .take_while(|&k| word_count(self.between(hits[i].end, hits[k].start)) <= reach)
