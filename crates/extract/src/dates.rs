@@ -274,12 +274,60 @@ pub fn event_date(
     future_markers: &[Vec<String>],
 ) -> Option<Date> {
     let exprs = expressions(sentence, cals);
+    resolve_event_date(sentence, &exprs, published, precision, cals, foreign_markers, future_markers)
+}
+
+/// The date expressions of a whole text, read once, with their byte offsets
+/// in it: sentences then look up theirs instead of reading dates again.
+#[derive(Clone, Debug, Default)]
+pub struct DateIndex {
+    exprs: Vec<(usize, Expr)>,
+}
+
+impl DateIndex {
+    pub fn new(text: &str, base: usize, cals: &[Calendar]) -> DateIndex {
+        DateIndex { exprs: expressions(text, cals).into_iter().map(|(at, e)| (at + base, e)).collect() }
+    }
+
+    /// [`event_date`] for the sentence at `range` of the indexed text.
+    #[allow(clippy::too_many_arguments)]
+    pub fn event_date(
+        &self,
+        sentence: &str,
+        range: std::ops::Range<usize>,
+        published: Date,
+        precision: Precision,
+        cals: &[Calendar],
+        foreign_markers: &[Vec<String>],
+        future_markers: &[Vec<String>],
+    ) -> Option<Date> {
+        let lo = self.exprs.partition_point(|(at, _)| *at < range.start);
+        let hi = self.exprs.partition_point(|(at, _)| *at < range.end);
+        if lo == hi {
+            return None;
+        }
+        let local: Vec<(usize, Expr)> = self.exprs[lo..hi].iter().map(|(at, e)| (at - range.start, *e)).collect();
+        resolve_event_date(sentence, &local, published, precision, cals, foreign_markers, future_markers)
+    }
+}
+
+/// Picks the act's date among a sentence's date expressions (offsets into
+/// `sentence`): the first one that belongs to the act and is not in the future.
+fn resolve_event_date(
+    sentence: &str,
+    exprs: &[(usize, Expr)],
+    published: Date,
+    precision: Precision,
+    cals: &[Calendar],
+    foreign_markers: &[Vec<String>],
+    future_markers: &[Vec<String>],
+) -> Option<Date> {
     if exprs.is_empty() {
         return None;
     }
     let all: Vec<String> = crate::text::words(sentence).collect();
     let looks_ahead = future_markers.iter().any(|m| all.windows(m.len()).any(|w| w == &m[..]));
-    for (at, expr) in exprs {
+    for &(at, expr) in exprs {
         let before: Vec<String> = crate::text::words(&sentence[..at]).collect();
         let foreign = foreign_markers.iter().any(|m| before.ends_with(m));
         // A date inside a quotation is what the speaker talks about, not

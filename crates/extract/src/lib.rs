@@ -75,6 +75,7 @@ impl Extractor {
             })
             .collect();
 
+        let date_index = dates::DateIndex::new(body, prep.body_start, &self.lex.calendars);
         let mut events = Vec::new();
         for s in &sentences {
             let lo = hits.partition_point(|h| h.start < s.start);
@@ -88,8 +89,9 @@ impl Extractor {
             // so it is read before the rules run, but only for sentences
             // that name a dated actor; the rest get it once they yield events.
             let event_date = || {
-                dates::event_date(
+                date_index.event_date(
                     sentence_text,
+                    s.clone(),
                     prep.published,
                     prep.precision,
                     &self.lex.calendars,
