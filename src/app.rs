@@ -160,7 +160,11 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
                 let c = logic::counts(ds, d);
                 status.set(format!(
                     "{}: {} back the opposition, {} back Maduro's government, {} neutral, {} without a statement.",
-                    logic::long_date(d), c.opposition, c.government, c.neutral, c.none
+                    logic::long_date(d),
+                    c.opposition,
+                    c.government,
+                    c.neutral,
+                    c.none
                 ));
             }
         });
@@ -282,7 +286,12 @@ fn Legend(counts: Memo<logic::Counts>) -> impl IntoView {
 
 /// Search, view switch and export.
 #[component]
-fn Toolbar(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<Option<String>>, mode: RwSignal<Mode>) -> impl IntoView {
+fn Toolbar(
+    ds: &'static Dataset,
+    date: RwSignal<Date>,
+    selected: RwSignal<Option<String>>,
+    mode: RwSignal<Mode>,
+) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let wants_names = RwSignal::new(false);
     let matches = Memo::new(move |_| logic::search(&query.get()).into_iter().take(8).collect::<Vec<&'static Tile>>());
@@ -374,7 +383,11 @@ fn download(name: &str, body: &str, mime: &str) {
 /// The map is one stop in the Tab order (a roving tabindex): arrow keys move
 /// between tiles as they lie on the map, Enter opens a country.
 #[component]
-fn TileMap(stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>, current: RwSignal<&'static str>) -> impl IntoView {
+fn TileMap(
+    stances: Memo<Vec<&'static str>>,
+    selected: RwSignal<Option<String>>,
+    current: RwSignal<&'static str>,
+) -> impl IntoView {
     let tiles = TILES
         .iter()
         .enumerate()
@@ -465,7 +478,11 @@ fn stance_label(key: &str) -> &'static str {
 
 /// The same data as a list grouped by stance, for screen readers and lists people.
 #[component]
-fn ListView(ds: &'static Dataset, stances: Memo<Vec<&'static str>>, selected: RwSignal<Option<String>>) -> impl IntoView {
+fn ListView(
+    ds: &'static Dataset,
+    stances: Memo<Vec<&'static str>>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
     let _ = ds;
     let group = move |key: &'static str, title: &'static str| {
         let members = move || {
@@ -540,7 +557,12 @@ fn CountryPanel(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<O
 ///
 /// Props: `code`, the country or organisation shown; `date`, the slider's date.
 #[component]
-fn PanelBody(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<Option<String>>, code: String) -> impl IntoView {
+fn PanelBody(
+    ds: &'static Dataset,
+    date: RwSignal<Date>,
+    selected: RwSignal<Option<String>>,
+    code: String,
+) -> impl IntoView {
     let name = logic::actor_name(&code);
     let history: Vec<Event> = ds.history(&code).cloned().collect();
     let subject = code == SUBJECT;
@@ -555,7 +577,9 @@ fn PanelBody(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<Opti
             return "Venezuela is the subject of the crisis; it has no color.".to_string();
         }
         now.with(|e| match e {
-            Some(e) => format!("On {day}: {} — {} reported on {}.", e.stance.label(), e.kind.label(), logic::long_date(e.date)),
+            Some(e) => {
+                format!("On {day}: {} — {} reported on {}.", e.stance.label(), e.kind.label(), logic::long_date(e.date))
+            }
             None => format!("On {day}: no statement in the corpus on or before this day."),
         })
     };
@@ -607,7 +631,9 @@ fn close_panel(selected: RwSignal<Option<String>>) {
 
 /// Moves keyboard focus to the first element matching `selector`, if any.
 fn focus_selector(selector: &str) {
-    if let Some(el) = document().query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) =
+        document().query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = el.focus();
     }
 }

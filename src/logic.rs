@@ -266,7 +266,17 @@ pub fn search(query: &str) -> Vec<&'static Tile> {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -412,7 +422,9 @@ mod tests {
 
     #[test]
     fn bad_query_values_fall_back_without_panic() {
-        for q in ["?date=2019-02-30&country=ZZ", "?date=&country=", "?date=%00&country=<script>", "?&&==", "?country=us"] {
+        for q in
+            ["?date=2019-02-30&country=ZZ", "?date=&country=", "?date=%00&country=<script>", "?&&==", "?country=us"]
+        {
             let s = parse_query(q);
             assert_eq!(s.date, None, "{q}");
             assert!(s.country.is_none() || s.country.as_deref() == Some("US"), "{q}");

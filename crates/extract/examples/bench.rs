@@ -84,7 +84,12 @@ fn main() {
     let ex = Extractor::new().expect("the built-in lexicon compiles");
     let docs = corpus(mb * 1_000_000);
     let bytes: usize = docs.iter().map(|d| d.bytes.len()).sum();
-    println!("corpus: {} documents, {:.1} MB (the {} seed articles repeated)", docs.len(), bytes as f64 / 1e6, seeds().len());
+    println!(
+        "corpus: {} documents, {:.1} MB (the {} seed articles repeated)",
+        docs.len(),
+        bytes as f64 / 1e6,
+        seeds().len()
+    );
 
     // Warm-up: page in the corpus and the automaton.
     extract_all(&ex, &docs[..docs.len().min(200)]);
@@ -150,6 +155,11 @@ fn breakdown(ex: &Extractor, docs: &[Doc]) {
         ("the rest: speakers, dates, rules, events", rest),
         ("total Extractor::extract", total),
     ] {
-        println!("  {label:<44} {:>8.1} ms {:>5.1}%  {:>8.1} MB/s", d.as_secs_f64() * 1e3, pct(d), bytes as f64 / 1e6 / d.as_secs_f64());
+        println!(
+            "  {label:<44} {:>8.1} ms {:>5.1}%  {:>8.1} MB/s",
+            d.as_secs_f64() * 1e3,
+            pct(d),
+            bytes as f64 / 1e6 / d.as_secs_f64()
+        );
     }
 }

@@ -11,7 +11,14 @@ fn main() {
     match ex.extract("example.txt", doc.as_bytes(), None) {
         Ok(x) => {
             for e in x.events {
-                println!("=> {} {} {} {} [{}]", e.actor, e.stance, e.kind, e.date, &doc[e.mention.start..e.mention.end]);
+                println!(
+                    "=> {} {} {} {} [{}]",
+                    e.actor,
+                    e.stance,
+                    e.kind,
+                    e.date,
+                    &doc[e.mention.start..e.mention.end]
+                );
             }
         }
         Err(e) => println!("error: {e}"),

@@ -39,7 +39,9 @@ impl fmt::Display for ArticleError {
                 write!(f, "{file}: the file has {n} bytes, more than the {MAX_ARTICLE_BYTES} an article may have")
             }
             Problem::Binary => write!(f, "{file}: the file is binary, not text"),
-            Problem::NotUtf8 { offset } => write!(f, "{file}: the file is not UTF-8 text (invalid byte at offset {offset})"),
+            Problem::NotUtf8 { offset } => {
+                write!(f, "{file}: the file is not UTF-8 text (invalid byte at offset {offset})")
+            }
             Problem::NoDate => write!(
                 f,
                 "{file}: no publication date: the text gives none; add a front-matter line `published: YYYY-MM-DD` \
@@ -96,9 +98,12 @@ pub fn parse_metadata(lines: &str, warnings: &mut Vec<String>) -> Result<Metadat
             "outlet" | "source" => m.outlet = Some(value),
             "url" => m.url = Some(value),
             "lang" | "language" => m.lang = Some(value),
-            "published" | "date" => m.published = Some(parse_published(&value).ok_or_else(|| {
-                format!("line {}: published date {value:?} is not YYYY-MM-DD or YYYY-MM", n + 1)
-            })?),
+            "published" | "date" => {
+                m.published =
+                    Some(parse_published(&value).ok_or_else(|| {
+                        format!("line {}: published date {value:?} is not YYYY-MM-DD or YYYY-MM", n + 1)
+                    })?)
+            }
             other => warnings.push(format!("unknown metadata key {other:?} ignored")),
         }
     }
@@ -198,16 +203,24 @@ pub struct Prepared<'a> {
 }
 
 /// Combines front matter, sidecar metadata (which wins) and inference.
-pub fn prepare<'a>(file: &str, text: &'a str, sidecar: Option<&str>, cals: &[Calendar]) -> Result<Prepared<'a>, ArticleError> {
+pub fn prepare<'a>(
+    file: &str,
+    text: &'a str,
+    sidecar: Option<&str>,
+    cals: &[Calendar],
+) -> Result<Prepared<'a>, ArticleError> {
     let err = |problem| ArticleError { file: file.to_string(), problem };
     let mut warnings = Vec::new();
     let (front, body_start) = match split_front_matter(text) {
-        Some((lines, start)) => (parse_metadata(lines, &mut warnings).map_err(|e| err(Problem::BadMetadata(e)))?, start),
+        Some((lines, start)) => {
+            (parse_metadata(lines, &mut warnings).map_err(|e| err(Problem::BadMetadata(e)))?, start)
+        }
         None => (Metadata::default(), 0),
     };
     let side = match sidecar {
-        Some(s) => parse_metadata(s, &mut warnings)
-            .map_err(|e| err(Problem::BadMetadata(format!("in {file}.meta: {e}"))))?,
+        Some(s) => {
+            parse_metadata(s, &mut warnings).map_err(|e| err(Problem::BadMetadata(format!("in {file}.meta: {e}"))))?
+        }
         None => Metadata::default(),
     };
     let mut meta = side.or(front);

@@ -119,7 +119,9 @@ fn extract_file(ex: &Extractor, path: &Path) -> Result<Extracted, String> {
     let mut sidecar_path = path.as_os_str().to_owned();
     sidecar_path.push(".meta");
     let sidecar = match std::fs::read(&sidecar_path) {
-        Ok(b) => Some(String::from_utf8(b).map_err(|_| format!("{}.meta: the sidecar is not UTF-8 text", path.display()))?),
+        Ok(b) => {
+            Some(String::from_utf8(b).map_err(|_| format!("{}.meta: the sidecar is not UTF-8 text", path.display()))?)
+        }
         Err(_) => None,
     };
     ex.extract(&file, &bytes, sidecar.as_deref()).map_err(|e| {
@@ -145,7 +147,9 @@ pub fn run(ex: &Extractor, paths: &[PathBuf], opts: &Options) -> Report {
                 let Some(path) = files.get(i) else { break };
                 // A bug must cost one file, not the run: report it by name.
                 let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract_file(ex, path)))
-                    .unwrap_or_else(|_| Err(format!("{}: internal error while reading this file (please report it)", path.display())));
+                    .unwrap_or_else(|_| {
+                        Err(format!("{}: internal error while reading this file (please report it)", path.display()))
+                    });
                 results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(r);
                 progress.tick(done.fetch_add(1, Ordering::Relaxed) + 1);
             });

@@ -135,7 +135,13 @@ fn expressions_until(s: &str, cals: &[Calendar], first_full: bool) -> Vec<(usize
             let slashed = s[a.start + a.text.len()..].starts_with('/') && s[b.start + b.text.len()..].starts_with('/');
             if slashed && a.text.len() <= 2 && b.text.len() <= 2 {
                 if let (Some(x), Some(y), Some(yr)) = (number(a, 2), number(b, 2), year(c)) {
-                    let (d, m) = if x > 12 { (x, y) } else if y > 12 { (y, x) } else { (0, 0) };
+                    let (d, m) = if x > 12 {
+                        (x, y)
+                    } else if y > 12 {
+                        (y, x)
+                    } else {
+                        (0, 0)
+                    };
                     if let Ok(date) = Date::new(yr, m as u8, d as u8) {
                         out.push((at, Expr::Full(date)));
                         i += 3;
@@ -212,7 +218,11 @@ fn first_iso_date(text: &str) -> Option<Date> {
         let start = dash - 4;
         let alone_before = start == 0 || !b[start - 1].is_ascii_alphanumeric();
         let alone_after = !b.get(dash + 6).is_some_and(u8::is_ascii_alphanumeric);
-        if alone_before && alone_after && (start..dash).all(digit) && [dash + 1, dash + 2, dash + 4, dash + 5].into_iter().all(digit) {
+        if alone_before
+            && alone_after
+            && (start..dash).all(digit)
+            && [dash + 1, dash + 2, dash + 4, dash + 5].into_iter().all(digit)
+        {
             if let Ok(d) = text[start..dash + 6].parse::<Date>() {
                 if (1990..=2100).contains(&d.year()) {
                     return Some(d);

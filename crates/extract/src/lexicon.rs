@@ -21,7 +21,8 @@ pub mod builtin {
     pub const ORGANISATIONS: &str = include_str!("../../../data/gazetteer/organisations.csv");
     pub const GROUPS: &str = include_str!("../../../data/gazetteer/groups.csv");
     pub const GROUP_NAMES: &str = include_str!("../../../data/gazetteer/group_names.csv");
-    pub const LANGUAGES: &[(&str, &str)] = &[("en", include_str!("../lexicon/en.toml")), ("es", include_str!("../lexicon/es.toml"))];
+    pub const LANGUAGES: &[(&str, &str)] =
+        &[("en", include_str!("../lexicon/en.toml")), ("es", include_str!("../lexicon/es.toml"))];
 }
 
 /// Which side a target phrase stands for.
@@ -362,10 +363,7 @@ impl Sources<'static> {
 
 fn csv_rows(name: &str, text: &str) -> Result<Vec<HashMap<String, String>>, LexiconError> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| LexiconError(format!("{name}: unreadable header: {e}")))?
-        .clone();
+    let headers = reader.headers().map_err(|e| LexiconError(format!("{name}: unreadable header: {e}")))?.clone();
     let mut rows = Vec::new();
     for (i, rec) in reader.records().enumerate() {
         let rec = rec.map_err(|e| LexiconError(format!("{name}: line {}: {e}", i + 2)))?;
@@ -450,9 +448,12 @@ impl Lexicon {
             for n in &names {
                 claimed.entry(format!("n:{n}")).or_default().insert(idx);
             }
-            for d in list(field(&row, &code, "countries.csv", "demonyms")?)
-                .chain(list(field(&row, &code, "countries.csv", "demonyms_es")?))
-            {
+            for d in list(field(&row, &code, "countries.csv", "demonyms")?).chain(list(field(
+                &row,
+                &code,
+                "countries.csv",
+                "demonyms_es",
+            )?)) {
                 claimed.entry(format!("d:{d}")).or_default().insert(idx);
             }
             countries.push(Country { code, name });
@@ -477,9 +478,12 @@ impl Lexicon {
             let name = field(&row, &code, "organisations.csv", "name")?.to_string();
             let idx = organisations.len() as u16;
             b.add(&name, Tag::Organisation(idx), true);
-            for a in list(field(&row, &code, "organisations.csv", "aliases")?)
-                .chain(list(field(&row, &code, "organisations.csv", "aliases_es")?))
-            {
+            for a in list(field(&row, &code, "organisations.csv", "aliases")?).chain(list(field(
+                &row,
+                &code,
+                "organisations.csv",
+                "aliases_es",
+            )?)) {
                 b.add(a, Tag::Organisation(idx), true);
             }
             organisations.push(Organisation { code, name });
@@ -611,7 +615,8 @@ impl Lexicon {
             for phrase in lower(&c.list_glue) {
                 list_glue.extend(phrase.split_whitespace().map(str::to_string));
             }
-            institutions.extend(lower(&c.institutions).into_iter().map(|p| p.split_whitespace().map(str::to_string).collect()));
+            institutions
+                .extend(lower(&c.institutions).into_iter().map(|p| p.split_whitespace().map(str::to_string).collect()));
             foreign_date_markers.extend(
                 lower(&lf.calendar.foreign_date_markers)
                     .into_iter()
@@ -631,7 +636,11 @@ impl Lexicon {
         let mut starts = vec![0u64; START_BITS / 64];
         for k in &keys {
             let bytes = k.as_bytes();
-            let bit = start_key(bytes.first().copied().unwrap_or(0), bytes.get(1).copied().unwrap_or(0), bytes.get(2).copied().unwrap_or(0));
+            let bit = start_key(
+                bytes.first().copied().unwrap_or(0),
+                bytes.get(1).copied().unwrap_or(0),
+                bytes.get(2).copied().unwrap_or(0),
+            );
             starts[bit / 64] |= 1 << (bit % 64);
         }
         let automaton = AhoCorasickBuilder::new()

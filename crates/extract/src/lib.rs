@@ -70,7 +70,8 @@ impl Extractor {
             .into_iter()
             .map(|q| q.start + prep.body_start..q.end + prep.body_start)
             .map(|q| {
-                let speaker = self.speaker_after(text, &hits, q.end).or_else(|| self.speaker_before(text, &hits, q.start));
+                let speaker =
+                    self.speaker_after(text, &hits, q.end).or_else(|| self.speaker_before(text, &hits, q.start));
                 (q, speaker)
             })
             .collect();
@@ -81,7 +82,10 @@ impl Extractor {
             let lo = hits.partition_point(|h| h.start < s.start);
             let hi = hits.partition_point(|h| h.start < s.end);
             let sentence_hits = &hits[lo..hi];
-            if !sentence_hits.iter().any(|h| h.cue().is_some() || !h.tags.iter().all(|t| matches!(t, Tag::Side(_)) || t.is_actor() || *t == Tag::Venezuela)) {
+            if !sentence_hits.iter().any(|h| {
+                h.cue().is_some()
+                    || !h.tags.iter().all(|t| matches!(t, Tag::Side(_)) || t.is_actor() || *t == Tag::Venezuela)
+            }) {
                 continue;
             }
             let sentence_text = &text[s.clone()];
@@ -105,7 +109,8 @@ impl Extractor {
             let mut date = explicit.unwrap_or(prep.published);
             let quote = quotes.iter().find(|(q, _)| q.start < s.end && s.start < q.end);
             let speaker = quote.and_then(|(_, sp)| sp.map(|k| &hits[k]));
-            let sentence = rules::Sentence { text: sentence_text, range: s.clone(), hits: sentence_hits, date, speaker };
+            let sentence =
+                rules::Sentence { text: sentence_text, range: s.clone(), hits: sentence_hits, date, speaker };
             let findings = rules::classify(&self.lex, &sentence);
             if !findings.is_empty() && !dated_actor {
                 explicit = event_date();
@@ -117,7 +122,8 @@ impl Extractor {
                 // always lies inside the quote.
                 let mut span = s.clone();
                 if f.mention.end > span.end {
-                    if let Some(last) = sentences.iter().find(|r| r.start <= f.mention.start && f.mention.end <= r.end) {
+                    if let Some(last) = sentences.iter().find(|r| r.start <= f.mention.start && f.mention.end <= r.end)
+                    {
                         span.end = last.end;
                     }
                 }
@@ -179,7 +185,11 @@ impl Extractor {
         let k = hits.partition_point(|h| h.end <= quote_start).checked_sub(1)?;
         let h = &hits[k];
         let gap = text.get(h.end..quote_start)?;
-        if !matches!(h.actor(), Some(t) if !matches!(t, Tag::Demonym(_))) || gap.len() > 60 || gap.contains('\n') || !gap.trim_end().ends_with([':', ',']) {
+        if !matches!(h.actor(), Some(t) if !matches!(t, Tag::Demonym(_)))
+            || gap.len() > 60
+            || gap.contains('\n')
+            || !gap.trim_end().ends_with([':', ','])
+        {
             return None;
         }
         text::words(gap).any(|w| self.lex.speech_verbs.contains(&w)).then_some(k)

@@ -52,7 +52,11 @@ fn parse(args: Vec<String>) -> Result<Option<(Options, Vec<PathBuf>, bool)>, Str
             "-o" | "--output" => opts.output = Some(PathBuf::from(value("-o")?)),
             "--threads" | "-j" => {
                 let v = value("--threads")?;
-                opts.threads = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| format!("--threads {v:?} is not a positive number"))?;
+                opts.threads = v
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| format!("--threads {v:?} is not a positive number"))?;
             }
             "--quiet" | "-q" => quiet = true,
             "--no-progress" => opts.progress = false,

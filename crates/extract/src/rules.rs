@@ -72,7 +72,12 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
         })
         .collect();
     let negated = |i: usize| -> bool {
-        i > 0 && hits[..i].iter().rev().take(2).any(|p| p.has(Tag::Negator) && gap_words(p.end, hits[i].start) <= NEGATION_REACH)
+        i > 0
+            && hits[..i]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|p| p.has(Tag::Negator) && gap_words(p.end, hits[i].start) <= NEGATION_REACH)
     };
 
     let mut found: BTreeMap<&'a str, Vec<Finding<'a>>> = BTreeMap::new();
@@ -94,7 +99,8 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
     // "warned against recognizing Guaidó" cancels the cue after it, while
     // "warned against any military intervention" opposes a target.
     let cancels_next_cue = |i: usize| -> bool {
-        hits[i].has(Tag::Cancel) && hits.get(i + 1).is_some_and(|n| n.cue().is_some() && gap_words(hits[i].end, n.start) <= 6)
+        hits[i].has(Tag::Cancel)
+            && hits.get(i + 1).is_some_and(|n| n.cue().is_some() && gap_words(hits[i].end, n.start) <= 6)
     };
     let mut consumed = vec![false; hits.len()];
     for i in 0..hits.len() {
@@ -102,7 +108,9 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             continue;
         }
         let h = &hits[i];
-        if (h.cue().is_some() || h.has(Tag::IntrinsicOpposition) || h.has(Tag::IntrinsicOppositionRecognition)) && undone(i) {
+        if (h.cue().is_some() || h.has(Tag::IntrinsicOpposition) || h.has(Tag::IntrinsicOppositionRecognition))
+            && undone(i)
+        {
             consumed[i] = true;
             // The chain and target that follow belong to the undone cue.
             for k in i + 1..hits.len() {
@@ -160,16 +168,16 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     }
                     // Failing a target after the cue, the nearest one before
                     // it that no earlier cue has claimed ("Guaidó has violated").
-                    let target = target.or_else(|| {
-                        nearest_side(hits, ..i, s.date).filter(|(t, _)| !consumed[*t])
-                    });
+                    let target = target.or_else(|| nearest_side(hits, ..i, s.date).filter(|(t, _)| !consumed[*t]));
                     let Some((t, mut align)) = target else { continue };
                     consumed[t] = true;
                     // "the recognition of Guaidó was illegitimate": a verdict
                     // after the target, joined by a copula, turns it round.
                     if let Some(k) = hits.get(t + 1).filter(|_| t > i) {
                         let gap = between(s, hits[t].end, k.start);
-                        let copula = words(gap).any(|w| matches!(w.as_str(), "was" | "is" | "are" | "were" | "be" | "fue" | "es" | "son" | "sería"));
+                        let copula = words(gap).any(|w| {
+                            matches!(w.as_str(), "was" | "is" | "are" | "were" | "be" | "fue" | "es" | "son" | "sería")
+                        });
                         if k.cue() == Some(Cue::Oppose) && copula && word_count(gap) <= 3 {
                             polarity = -polarity;
                             consumed[t + 1] = true;
@@ -194,7 +202,9 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                         let gap: Vec<String> = words(between(s, hits[t].end, k.start)).collect();
                         matches!(k.actor(), Some(Tag::Country(_)))
                             && gap.len() <= 2
-                            && gap.first().is_some_and(|w| matches!(w.as_str(), "on" | "against" | "in" | "to" | "into" | "contra" | "a" | "en"))
+                            && gap.first().is_some_and(|w| {
+                                matches!(w.as_str(), "on" | "against" | "in" | "to" | "into" | "contra" | "a" | "en")
+                            })
                     });
                     if generic && align != Align::Neutral && aimed_elsewhere {
                         continue;
@@ -216,7 +226,8 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             if negated(i) {
                 continue;
             }
-            let kind = if h.has(Tag::IntrinsicOppositionRecognition) { EventKind::Recognition } else { EventKind::Statement };
+            let kind =
+                if h.has(Tag::IntrinsicOppositionRecognition) { EventKind::Recognition } else { EventKind::Statement };
             add(ctx.subject(i), Stance::Opposition, kind, false);
         } else if h.has(Tag::IntrinsicNeutral) {
             consumed[i] = true;
@@ -229,7 +240,8 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             } else {
                 (Tag::DiplomatNoun, EventKind::DiplomaticWithdrawal)
             };
-            let Some(n) = (i + 1..hits.len()).find(|&k| hits[k].has(noun) && gap_words(h.end, hits[k].start) <= 4) else {
+            let Some(n) = (i + 1..hits.len()).find(|&k| hits[k].has(noun) && gap_words(h.end, hits[k].start) <= 4)
+            else {
                 continue;
             };
             if negated(i) {
@@ -387,7 +399,9 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         // the place its subject again.
         let after = self.sentence_words_after(h.end, 1);
         let rest = self.between(h.end, self.s.range.end).trim_start();
-        if rest.starts_with(',') && after.first().is_some_and(|w| matches!(w.as_str(), "which" | "who" | "que" | "quien")) {
+        if rest.starts_with(',')
+            && after.first().is_some_and(|w| matches!(w.as_str(), "which" | "who" | "que" | "quien"))
+        {
             return false;
         }
         // "lawmakers in Russia", "el gobierno en Brasilia": an institution before the marker.
@@ -423,11 +437,9 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             // "the Lima group: Honduras, Panama, ...": the list that follows
             // names the members, so the group adds none of its own.
             Tag::Group(_) if self.between(h.end, self.s.range.end).trim_start().starts_with(':') => Vec::new(),
-            Tag::Group(g) => self.lex.groups[g as usize]
-                .members_on(self.s.date)
-                .into_iter()
-                .map(|c| (c, mention.clone()))
-                .collect(),
+            Tag::Group(g) => {
+                self.lex.groups[g as usize].members_on(self.s.date).into_iter().map(|c| (c, mention.clone())).collect()
+            }
             Tag::Demonym(_) if !self.demonym_is_actor(k) => Vec::new(),
             _ => self.lex.actor_code(tag, self.s.date).map(|c| vec![(c, mention)]).unwrap_or_default(),
         }
@@ -440,7 +452,9 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             return false;
         }
         match self.s.hits[k].actor() {
-            Some(Tag::Group(_)) if self.between(self.s.hits[k].end, self.s.range.end).trim_start().starts_with(':') => true,
+            Some(Tag::Group(_)) if self.between(self.s.hits[k].end, self.s.range.end).trim_start().starts_with(':') => {
+                true
+            }
             Some(Tag::Group(g)) => !self.lex.groups[g as usize].members_on(self.s.date).is_empty(),
             Some(Tag::Demonym(_)) => self.demonym_is_actor(k),
             Some(tag) => self.lex.actor_code(tag, self.s.date).is_some(),
@@ -482,7 +496,10 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
                     }
                     first = p;
                 }
-                (first..=k).filter(|&p| hits[p].actor().is_some() && !self.excluded[p]).flat_map(|p| self.resolve(p)).collect()
+                (first..=k)
+                    .filter(|&p| hits[p].actor().is_some() && !self.excluded[p])
+                    .flat_map(|p| self.resolve(p))
+                    .collect()
             }
             // A person named as the one acting who holds no office on that
             // date (a former president) speaks for nobody.

@@ -7,9 +7,9 @@ use std::ops::Range;
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "vs", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "jr", "sr", "co",
-    "sra", "sr", "dra", "lic", "ee", "uu",
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "vs", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "jr", "sr", "co", "sra",
+    "sr", "dra", "lic", "ee", "uu",
 ];
 
 fn is_opening_quote(c: char) -> bool {
@@ -73,8 +73,13 @@ fn sentence_end(text: &str, start: usize, i: usize) -> Option<usize> {
     }
     if next.is_whitespace() {
         let following = text[end..].trim_start().chars().next()?;
-        return (following.is_uppercase() || following.is_ascii_digit() || is_opening_quote(following)
-            || following == '¿' || following == '¡' || following == '-' || following == '*')
+        return (following.is_uppercase()
+            || following.is_ascii_digit()
+            || is_opening_quote(following)
+            || following == '¿'
+            || following == '¡'
+            || following == '-'
+            || following == '*')
             .then_some(end);
     }
     // Glued sentences: a lowercase word or a number, then the period, then a
@@ -197,27 +202,27 @@ mod tests {
 
     #[test]
     fn keeps_abbreviations_and_initials_inside_the_sentence() {
-        assert_eq!(split("U.S. President Donald Trump spoke. On Jan. 4 they met Mr. Guaido."), [
-            "U.S. President Donald Trump spoke.",
-            "On Jan. 4 they met Mr. Guaido."
-        ]);
+        assert_eq!(
+            split("U.S. President Donald Trump spoke. On Jan. 4 they met Mr. Guaido."),
+            ["U.S. President Donald Trump spoke.", "On Jan. 4 they met Mr. Guaido."]
+        );
     }
 
     #[test]
     fn splits_glued_sentences() {
-        assert_eq!(split("said in a statement.Pena expressed his support."), [
-            "said in a statement.",
-            "Pena expressed his support."
-        ]);
+        assert_eq!(
+            split("said in a statement.Pena expressed his support."),
+            ["said in a statement.", "Pena expressed his support."]
+        );
         assert_eq!(split("with 67% of the vote.After Maduro"), ["with 67% of the vote.", "After Maduro"]);
     }
 
     #[test]
     fn glued_opening_quote_starts_the_next_sentence() {
-        assert_eq!(split("President Joe Biden.\"Today I hosted him,\" Biden wrote."), [
-            "President Joe Biden.",
-            "\"Today I hosted him,\" Biden wrote."
-        ]);
+        assert_eq!(
+            split("President Joe Biden.\"Today I hosted him,\" Biden wrote."),
+            ["President Joe Biden.", "\"Today I hosted him,\" Biden wrote."]
+        );
     }
 
     #[test]
@@ -232,10 +237,10 @@ mod tests {
 
     #[test]
     fn curly_quote_before_the_last_word_is_not_a_byte_boundary_trap() {
-        assert_eq!(split("la votación no fue “libre”. “Creo que sí”, dijo."), [
-            "la votación no fue “libre”.",
-            "“Creo que sí”, dijo."
-        ]);
+        assert_eq!(
+            split("la votación no fue “libre”. “Creo que sí”, dijo."),
+            ["la votación no fue “libre”.", "“Creo que sí”, dijo."]
+        );
     }
 
     #[test]

@@ -161,8 +161,7 @@ fn has(events: &[Event], article: &str, actor: &str, stance: Stance) -> bool {
 #[test]
 fn us_backs_the_opposition_on_2019_01_23() {
     let evs = events();
-    let us: Vec<&Event> =
-        evs.iter().filter(|e| e.actor == "US" && e.date.to_string() == "2019-01-23").collect();
+    let us: Vec<&Event> = evs.iter().filter(|e| e.actor == "US" && e.date.to_string() == "2019-01-23").collect();
     assert!(!us.is_empty(), "no US event on 2019-01-23");
     assert!(us.iter().all(|e| e.stance == Stance::Opposition), "US events on 2019-01-23: {us:#?}");
     assert!(

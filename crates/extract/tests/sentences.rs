@@ -280,7 +280,14 @@ fn must_pass(name: &str, min_cases: usize) {
         }
         if let Err(e) = r {
             failed += 1;
-            let _ = writeln!(report, "{}: {}\n    text: {}\n    why:  {}", case.at(), e, case.text.replace('\n', "⏎"), case.comment);
+            let _ = writeln!(
+                report,
+                "{}: {}\n    text: {}\n    why:  {}",
+                case.at(),
+                e,
+                case.text.replace('\n', "⏎"),
+                case.comment
+            );
         }
     }
     assert!(failed == 0, "{failed} of {} cases in tests/cases/{name} failed:\n{report}", cases.len());

@@ -130,10 +130,17 @@ impl Dataset {
     pub fn new(generated_by: impl Into<String>, mut articles: Vec<Article>, mut events: Vec<Event>) -> Dataset {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         events.sort_by(|a, b| {
-            (&a.actor, a.date, std::cmp::Reverse(a.kind.weight()), &a.article, a.span, a.mention)
-                .cmp(&(&b.actor, b.date, std::cmp::Reverse(b.kind.weight()), &b.article, b.span, b.mention))
+            (&a.actor, a.date, std::cmp::Reverse(a.kind.weight()), &a.article, a.span, a.mention).cmp(&(
+                &b.actor,
+                b.date,
+                std::cmp::Reverse(b.kind.weight()),
+                &b.article,
+                b.span,
+                b.mention,
+            ))
         });
-        events.dedup_by(|a, b| a.actor == b.actor && a.article == b.article && a.span == b.span && a.stance == b.stance);
+        events
+            .dedup_by(|a, b| a.actor == b.actor && a.article == b.article && a.span == b.span && a.stance == b.stance);
         let mut dataset = Dataset {
             schema: SCHEMA.to_string(),
             version: SCHEMA_VERSION,
@@ -216,10 +223,7 @@ impl Dataset {
     }
 
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles
-            .binary_search_by(|a| a.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.articles[i])
+        self.articles.binary_search_by(|a| a.id.as_str().cmp(id)).ok().map(|i| &self.articles[i])
     }
 
     /// Pretty JSON with a trailing newline, stable across runs.

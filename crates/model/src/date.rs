@@ -99,11 +99,7 @@ impl Date {
     /// The date `n` days later (earlier when negative), saturating at the
     /// calendar's ends.
     pub fn add_days(self, n: i32) -> Date {
-        Date::from_days(self.to_days().saturating_add(n)).unwrap_or(if n < 0 {
-            Date::MIN
-        } else {
-            Date::MAX
-        })
+        Date::from_days(self.to_days().saturating_add(n)).unwrap_or(if n < 0 { Date::MIN } else { Date::MAX })
     }
 
     /// The same day `n` months later (earlier when negative), clamped to the
@@ -190,7 +186,17 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_malformed_dates() {
-        for s in ["2019-02-29", "2019-13-01", "2019-00-10", "2019-1-1", "2019-01-32", "", "20190101", "2019-01-0a", "２０１９-01-01"] {
+        for s in [
+            "2019-02-29",
+            "2019-13-01",
+            "2019-00-10",
+            "2019-1-1",
+            "2019-01-32",
+            "",
+            "20190101",
+            "2019-01-0a",
+            "２０１９-01-01",
+        ] {
             assert!(s.parse::<Date>().is_err(), "{s} should be rejected");
         }
     }
