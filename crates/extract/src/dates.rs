@@ -132,7 +132,8 @@ fn expressions_until(s: &str, cals: &[Calendar], first_full: bool) -> Vec<(usize
         // Numeric dates with slashes: 23/01/2019 (day first) or 01/23/2019
         // (month first), taken only when the order is unambiguous.
         if let (Some(a), Some(b), Some(c)) = (w.get(i), w.get(i + 1), w.get(i + 2)) {
-            let slashed = s[a.start + a.text.len()..].starts_with('/') && s[b.start + b.text.len()..].starts_with('/');
+            let sep = |w: &Word<'_>| s[w.start + w.text.len()..].chars().next();
+            let slashed = matches!(sep(a), Some('/' | '.')) && sep(a) == sep(b);
             if slashed && a.text.len() <= 2 && b.text.len() <= 2 {
                 if let (Some(x), Some(y), Some(yr)) = (number(a, 2), number(b, 2), year(c)) {
                     let (d, m) = if x > 12 {
@@ -393,4 +394,71 @@ fn followed_by_foreign(rest: &str, cals: &[Calendar]) -> bool {
 /// Last day of the month of `d`, for month-precision bounds.
 pub fn end_of_month(d: Date) -> Date {
     Date::new(d.year(), d.month(), days_in_month(d.year(), d.month())).unwrap_or(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn published(text: &str) -> Option<(Date, Precision)> {
+        published_from_text(text, &Lexicon::builtin().unwrap().calendars)
+    }
+
+    fn event(sentence: &str, published: &str) -> Option<Date> {
+        let lex = Lexicon::builtin().unwrap();
+        event_date(
+            sentence,
+            d(published),
+            Precision::Day,
+            &lex.calendars,
+            &lex.foreign_date_markers,
+            &lex.future_markers,
+        )
+    }
+
+    #[test]
+    fn publication_dates_are_read_from_iso_written_and_numeric_dates() {
+        assert_eq!(published(" date 2025-01-07 The flag"), Some((d("2025-01-07"), Precision::Day)));
+        assert_eq!(published("Caracas, Venezuela, Jan. 23, 2019. | Photo"), Some((d("2019-01-23"), Precision::Day)));
+        assert_eq!(published("el 23 de enero de 2019, en Caracas"), Some((d("2019-01-23"), Precision::Day)));
+        assert_eq!(published("23/01/2019 - 19:04:29"), Some((d("2019-01-23"), Precision::Day)));
+        assert_eq!(published("Publicado 23.01.2019"), Some((d("2019-01-23"), Precision::Day)));
+        assert_eq!(published("see https://x.com/news/2019/03/story"), Some((d("2019-03-01"), Precision::Month)));
+    }
+
+    #[test]
+    fn no_date_is_never_guessed() {
+        assert_eq!(published("Maduro spoke on Thursday in Caracas."), None);
+        assert_eq!(published("In August 2017 Trump spoke of a military option."), None);
+        assert_eq!(published("01/02/2019 is ambiguous"), None);
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_latest_such_day_up_to_publication() {
+        assert_eq!(event("Pompeo said in a statement on Thursday.", "2019-03-14"), Some(d("2019-03-14")));
+        assert_eq!(event("Maduro closed its embassy on Thursday.", "2019-01-25"), Some(d("2019-01-24")));
+    }
+
+    #[test]
+    fn a_weekday_after_a_future_marker_is_not_the_act_date() {
+        assert_eq!(event("Pompeo is set to brief the Council on Saturday.", "2019-01-25"), None);
+    }
+
+    #[test]
+    fn dates_of_elections_and_quotations_belong_to_them() {
+        assert_eq!(event("recognizing him as the winner of elections held in July 2024.", "2025-01-07"), None);
+        assert_eq!(event("He earned the most votes in the disputed 28 July election.", "2024-11-23"), None);
+        assert_eq!(event("\"The people spoke on July 28,\" wrote Blinken.", "2024-11-23"), None);
+    }
+
+    #[test]
+    fn day_and_month_without_a_year_take_the_last_such_day() {
+        assert_eq!(event("On January 9, the Lima Group refused.", "2019-01-23"), Some(d("2019-01-09")));
+        assert_eq!(event("On Dec. 30, they met.", "2019-01-05"), Some(d("2018-12-30")));
+    }
 }
