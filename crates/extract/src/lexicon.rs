@@ -75,6 +75,8 @@ pub enum Tag {
     Cancel,
     /// Makes the cue after it a wish, not an act ("should recognize").
     Modal,
+    /// A writer's label right before a name ("dictator Maduro").
+    Epithet,
     Exclusion,
     Blocker,
     RuptureVerb,
@@ -276,6 +278,8 @@ struct CuesSection {
     cancels: Vec<String>,
     #[serde(default)]
     modals: Vec<String>,
+    #[serde(default)]
+    epithets: Vec<String>,
     exclusions: Vec<String>,
     object_markers: Vec<String>,
     speech_verbs: Vec<String>,
@@ -585,7 +589,7 @@ impl Lexicon {
                     b.add(p, tag, exact);
                 }
             }
-            let any_case: [(&Vec<String>, Tag); 17] = [
+            let any_case: [(&Vec<String>, Tag); 18] = [
                 (&s.pronouns, Tag::Pronoun),
                 (&c.recognition, Tag::Cue(Cue::Recognition)),
                 (&c.support, Tag::Cue(Cue::Support)),
@@ -598,6 +602,7 @@ impl Lexicon {
                 (&c.intrinsic_neutral, Tag::IntrinsicNeutral),
                 (&c.cancels, Tag::Cancel),
                 (&c.modals, Tag::Modal),
+                (&c.epithets, Tag::Epithet),
                 (&c.exclusions, Tag::Exclusion),
                 (&d.rupture_verbs, Tag::RuptureVerb),
                 (&d.rupture_nouns, Tag::RuptureNoun),

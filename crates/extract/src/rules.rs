@@ -103,6 +103,17 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             && hits.get(i + 1).is_some_and(|n| n.cue().is_some() && gap_words(hits[i].end, n.start) <= 6)
     };
     let mut consumed = vec![false; hits.len()];
+    // "dictator Nicolás Maduro", "usurper Maduro": an epithet glued to a
+    // name is the writer's word, not anyone's act, so it is no cue.
+    for i in 0..hits.len() {
+        let glued_to_name = hits.get(i + 1).is_some_and(|n| {
+            (n.actor().is_some() || n.side().is_some_and(|a| a != Align::Neutral))
+                && between(s, hits[i].end, n.start).chars().all(char::is_whitespace)
+        });
+        if hits[i].has(Tag::Epithet) && glued_to_name {
+            consumed[i] = true;
+        }
+    }
     for i in 0..hits.len() {
         if consumed[i] {
             continue;
@@ -151,6 +162,21 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     let mut target: Option<(usize, Align)> = None;
                     while j < hits.len() {
                         let n = &hits[j];
+                        // A new actor starts a new clause with its own cues,
+                        // unless it is a possessive inside the phrase
+                        // ("critical of Trump's recognition of Guaidó").
+                        let possessive = {
+                            let after = between(s, n.end, s.range.end);
+                            after.starts_with("'s") || after.starts_with("’s")
+                        };
+                        let opens_clause = hits.get(j + 1).is_some_and(|k| k.cue().is_some());
+                        if n.actor().is_some() && n.side().is_none() && !possessive && opens_clause {
+                            break;
+                        }
+                        if consumed[j] {
+                            j += 1;
+                            continue;
+                        }
                         if let Some(c2) = n.cue().filter(|c| !matches!(c, Cue::SupportPassive | Cue::Advocate)) {
                             if gap_words(last_end, n.start) > CHAIN_REACH {
                                 break;
