@@ -146,7 +146,11 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     add(actors, stance_of(1, align), EventKind::Endorsement, false);
                 }
                 Cue::Advocate => {
-                    let target = first_side_after(&ctx, i);
+                    // "urged the government and the opposition to seek dialogue":
+                    // the addressees come first; the call is for the neutral target.
+                    let target = (i + 1..hits.len())
+                        .take_while(|&k| word_count(ctx.between(hits[i].end, hits[k].start)) <= TARGET_REACH)
+                        .find_map(|k| hits[k].side().filter(|a| *a == Align::Neutral).map(|a| (k, a)));
                     if let Some((_, Align::Neutral)) = target {
                         if !negated(i) {
                             add(ctx.subject(i), Stance::Neutral, EventKind::CallForDialogue, false);
@@ -291,6 +295,26 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
         }
     }
 
+    // "Trump recognised Guaidó, as did Canada": the actors after "as did"
+    // repeat the act of the clause before it.
+    let lower = s.text.to_ascii_lowercase();
+    for marker in [", as did ", " as did ", ", as have ", ", as has ", ", so did "] {
+        let Some(at) = lower.find(marker).map(|p| s.range.start + p + marker.len()) else { continue };
+        let before: Vec<(Stance, EventKind)> =
+            found.values().flatten().filter(|f| f.mention.end <= at).map(|f| (f.stance, f.kind)).collect();
+        let Some(&(stance, kind)) = before.first() else { continue };
+        if before.iter().any(|(st, _)| *st != stance) {
+            continue;
+        }
+        let Some(k) = hits.iter().position(|h| h.start >= at && h.actor().is_some()) else { continue };
+        if word_count(between(s, at, hits[k].start)) > 2 || k == 0 {
+            continue;
+        }
+        for (actor, mention) in ctx.list_after(k - 1, true, 2) {
+            found.entry(actor).or_default().push(Finding { actor, stance, kind, hedged: false, mention });
+        }
+    }
+
     // One finding per actor and sentence: the heaviest act; a sentence that
     // says both that an actor backs the opposition and the government is
     // dropped for that actor; a side taken outweighs a call for dialogue.
@@ -430,9 +454,10 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         {
             return false;
         }
-        // "lawmakers in Russia", "el gobierno en Brasilia": an institution before the marker.
+        // "lawmakers in Russia", "leaders from Brazil": an institution before the
+        // marker makes the place whose institution it is, not an object.
         let inst_before = n >= 2 && self.lex.institutions.iter().any(|i| i.len() == 1 && i[0] == before[n - 2]);
-        !(one == "in" || one == "en") || !inst_before
+        !inst_before
     }
 
     /// "Former Colombian president ...": a former office speaks for nobody.
@@ -521,6 +546,11 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
                         break;
                     }
                     first = p;
+                }
+                // "the ambassadors to the United Nations and Cuba": a list
+                // that starts as an object is an object all along.
+                if first < k && self.is_object(first) {
+                    return Vec::new();
                 }
                 (first..=k)
                     .filter(|&p| hits[p].actor().is_some() && !self.excluded[p])
