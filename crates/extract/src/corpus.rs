@@ -171,7 +171,7 @@ pub fn run(ex: &Extractor, paths: &[PathBuf], opts: &Options) -> Report {
                     continue;
                 }
                 report.warnings.extend(x.warnings.iter().map(|w| format!("{}: {w}", path.display())));
-                report.bytes += x.article.file.len().max(0) + std::fs::metadata(path).map_or(0, |m| m.len() as usize);
+                report.bytes += std::fs::metadata(path).map_or(0, |m| m.len() as usize);
                 report.articles.push(x);
             }
             Some(Err(e)) => report.errors.push(e),
@@ -249,7 +249,7 @@ impl Progress {
         }
         // Redraw at most every 1% to keep stderr cheap.
         let step = (self.total / 100).max(1);
-        if done % step != 0 && done != self.total {
+        if !done.is_multiple_of(step) && done != self.total {
             return;
         }
         self.drawn.store(done, Ordering::Relaxed);
