@@ -22,7 +22,7 @@
 //! a missing one.
 
 use crate::lexicon::{Align, Cue, Hit, Lexicon, Tag};
-use crate::text::{word_count, words};
+use crate::text::{word_count, words, words_borrowed};
 use atlas_model::{Date, EventKind, Stance};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -414,21 +414,22 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
 
     /// The last `n` words before `at`, looking back at most a short window
     /// (words are short; this keeps the rules linear in the sentence).
-    fn sentence_words_before(&self, at: usize, n: usize) -> Vec<String> {
+    fn sentence_words_before(&self, at: usize, n: usize) -> Vec<std::borrow::Cow<'b, str>> {
         let mut from = at.saturating_sub(24 * n).max(self.s.range.start);
         while from < at && !self.s.text.is_char_boundary(from - self.s.range.start) {
             from += 1;
         }
-        let w: Vec<String> = words(self.between(from, at)).collect();
-        w[w.len().saturating_sub(n)..].to_vec()
+        let mut w: Vec<std::borrow::Cow<'b, str>> = words_borrowed(self.between(from, at)).collect();
+        w.drain(..w.len().saturating_sub(n));
+        w
     }
 
-    fn sentence_words_after(&self, at: usize, n: usize) -> Vec<String> {
+    fn sentence_words_after(&self, at: usize, n: usize) -> Vec<std::borrow::Cow<'b, str>> {
         let mut to = (at + 24 * n).min(self.s.range.end);
         while to > at && !self.s.text.is_char_boundary(to - self.s.range.start) {
             to -= 1;
         }
-        words(self.between(at, to)).take(n).collect()
+        words_borrowed(self.between(at, to)).take(n).collect()
     }
 
     /// True when the actor at hit `k` is the object of a verb or preposition
@@ -436,22 +437,20 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     fn is_object(&self, k: usize) -> bool {
         let h = &self.s.hits[k];
         let mut before = self.sentence_words_before(h.start, 3);
-        while before.last().is_some_and(|w| matches!(w.as_str(), "the" | "its" | "el" | "la" | "los" | "las")) {
+        while before.last().is_some_and(|w| matches!(&**w, "the" | "its" | "el" | "la" | "los" | "las")) {
             before.pop();
         }
         let n = before.len();
         let one = before.last().cloned().unwrap_or_default();
         let two = if n >= 2 { format!("{} {}", before[n - 2], before[n - 1]) } else { String::new() };
-        if !(self.lex.object_markers.contains(&one) || self.lex.object_markers.contains(&two)) {
+        if !(self.lex.object_markers.contains(one.as_ref()) || self.lex.object_markers.contains(two.as_str())) {
             return false;
         }
         // "in Uruguay, which reaffirmed its support": a relative clause makes
         // the place its subject again.
         let after = self.sentence_words_after(h.end, 1);
         let rest = self.between(h.end, self.s.range.end).trim_start();
-        if rest.starts_with(',')
-            && after.first().is_some_and(|w| matches!(w.as_str(), "which" | "who" | "que" | "quien"))
-        {
+        if rest.starts_with(',') && after.first().is_some_and(|w| matches!(&**w, "which" | "who" | "que" | "quien")) {
             return false;
         }
         // "lawmakers in Russia", "leaders from Brazil": an institution before the
@@ -463,7 +462,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// "Former Colombian president ...": a former office speaks for nobody.
     fn is_former(&self, k: usize) -> bool {
         let before = self.sentence_words_before(self.s.hits[k].start, 2);
-        before.iter().any(|w| matches!(w.as_str(), "former" | "ex" | "expresidente" | "exmandatario" | "late"))
+        before.iter().any(|w| matches!(&**w, "former" | "ex" | "expresidente" | "exmandatario" | "late"))
     }
 
     /// A demonym is an actor only next to an institution ("Russian lawmakers",

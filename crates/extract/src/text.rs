@@ -174,10 +174,21 @@ pub fn prefix(s: &str, max: usize) -> &str {
 
 /// Lowercase words of `s` (letters, digits, apostrophes and hyphens inside words).
 pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    words_borrowed(s).map(std::borrow::Cow::into_owned)
+}
+
+/// [`words`] without copying words that are already lowercase, which most are.
+pub fn words_borrowed(s: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’' || c == '-').to_lowercase())
-        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            }
+        })
 }
 
 /// Number of words in `s`.
