@@ -297,9 +297,11 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
 
     // "Trump recognised Guaidó, as did Canada": the actors after "as did"
     // repeat the act of the clause before it.
-    let lower = s.text.to_ascii_lowercase();
-    for marker in [", as did ", " as did ", ", as have ", ", as has ", ", so did "] {
-        let Some(at) = lower.find(marker).map(|p| s.range.start + p + marker.len()) else { continue };
+    // Written in lowercase in running text, so the original text is searched
+    // as it is, and only when the sentence produced something to repeat.
+    let markers: &[&str] = if found.is_empty() { &[] } else { &[" as did ", " as have ", " as has ", " so did "] };
+    for marker in markers {
+        let Some(at) = s.text.find(marker).map(|p| s.range.start + p + marker.len()) else { continue };
         let before: Vec<(Stance, EventKind)> =
             found.values().flatten().filter(|f| f.mention.end <= at).map(|f| (f.stance, f.kind)).collect();
         let Some(&(stance, kind)) = before.first() else { continue };
