@@ -273,19 +273,23 @@ fn url_date(text: &str) -> Option<(Date, Precision)> {
     None
 }
 
+/// What resolving an act's date needs besides the sentence: the article's
+/// publication date and the language data that says which dates belong to
+/// the act.
+#[derive(Clone, Copy, Debug)]
+pub struct DateContext<'a> {
+    pub published: Date,
+    pub precision: Precision,
+    pub calendars: &'a [Calendar],
+    pub foreign_markers: &'a [Vec<String>],
+    pub future_markers: &'a [Vec<String>],
+}
+
 /// The date of the act reported by `sentence`, if the sentence gives one,
 /// resolved against the publication date. Dates that belong to something
 /// else ("elections held in July 2024") or lie after publication are skipped.
-pub fn event_date(
-    sentence: &str,
-    published: Date,
-    precision: Precision,
-    cals: &[Calendar],
-    foreign_markers: &[Vec<String>],
-    future_markers: &[Vec<String>],
-) -> Option<Date> {
-    let exprs = expressions(sentence, cals);
-    resolve_event_date(sentence, &exprs, published, precision, cals, foreign_markers, future_markers)
+pub fn event_date(sentence: &str, ctx: &DateContext<'_>) -> Option<Date> {
+    resolve_event_date(sentence, &expressions(sentence, ctx.calendars), ctx)
 }
 
 /// The date expressions of a whole text, read once, with their byte offsets
@@ -301,38 +305,18 @@ impl DateIndex {
     }
 
     /// [`event_date`] for the sentence at `range` of the indexed text.
-    #[allow(clippy::too_many_arguments)]
-    pub fn event_date(
-        &self,
-        sentence: &str,
-        range: std::ops::Range<usize>,
-        published: Date,
-        precision: Precision,
-        cals: &[Calendar],
-        foreign_markers: &[Vec<String>],
-        future_markers: &[Vec<String>],
-    ) -> Option<Date> {
+    pub fn event_date(&self, sentence: &str, range: std::ops::Range<usize>, ctx: &DateContext<'_>) -> Option<Date> {
         let lo = self.exprs.partition_point(|(at, _)| *at < range.start);
         let hi = self.exprs.partition_point(|(at, _)| *at < range.end);
-        if lo == hi {
-            return None;
-        }
         let local: Vec<(usize, Expr)> = self.exprs[lo..hi].iter().map(|(at, e)| (at - range.start, *e)).collect();
-        resolve_event_date(sentence, &local, published, precision, cals, foreign_markers, future_markers)
+        resolve_event_date(sentence, &local, ctx)
     }
 }
 
 /// Picks the act's date among a sentence's date expressions (offsets into
 /// `sentence`): the first one that belongs to the act and is not in the future.
-fn resolve_event_date(
-    sentence: &str,
-    exprs: &[(usize, Expr)],
-    published: Date,
-    precision: Precision,
-    cals: &[Calendar],
-    foreign_markers: &[Vec<String>],
-    future_markers: &[Vec<String>],
-) -> Option<Date> {
+fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext<'_>) -> Option<Date> {
+    let DateContext { published, precision, calendars: cals, foreign_markers, future_markers } = *ctx;
     if exprs.is_empty() {
         return None;
     }
@@ -411,14 +395,14 @@ mod tests {
 
     fn event(sentence: &str, published: &str) -> Option<Date> {
         let lex = Lexicon::builtin().unwrap();
-        event_date(
-            sentence,
-            d(published),
-            Precision::Day,
-            &lex.calendars,
-            &lex.foreign_date_markers,
-            &lex.future_markers,
-        )
+        let ctx = DateContext {
+            published: d(published),
+            precision: Precision::Day,
+            calendars: &lex.calendars,
+            foreign_markers: &lex.foreign_date_markers,
+            future_markers: &lex.future_markers,
+        };
+        event_date(sentence, &ctx)
     }
 
     #[test]
