@@ -2,7 +2,7 @@
 //! metadata, and the date of the act a sentence reports.
 
 use crate::lexicon::Calendar;
-use atlas_model::{days_in_month, Date};
+use atlas_model::Date;
 
 /// How much of a publication date is known.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -373,11 +373,6 @@ fn followed_by_foreign(rest: &str, cals: &[Calendar]) -> bool {
         w.chars().all(|c| c.is_ascii_digit()) || month_of(cals, w).is_some() || matches!(w.as_str(), "de" | "of")
     });
     after.take(1).any(|w| cals.iter().any(|c| c.foreign_date_followers.iter().any(|f| f == w)))
-}
-
-/// Last day of the month of `d`, for month-precision bounds.
-pub fn end_of_month(d: Date) -> Date {
-    Date::new(d.year(), d.month(), days_in_month(d.year(), d.month())).unwrap_or(d)
 }
 
 #[cfg(test)]

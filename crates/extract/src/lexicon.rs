@@ -396,6 +396,36 @@ fn date_range(file: &str, who: &str, from: &str, to: &str) -> Result<(Date, Opti
     Ok((from, to))
 }
 
+/// Spans of a dated file, grouped by its `key` column in first-seen order:
+/// each row says that `key` relates to the actor in column `actor` from one
+/// date (inclusive) to another (exclusive, empty while ongoing).
+type DatedSpans = Vec<(String, Vec<(String, Date, Option<Date>)>)>;
+
+fn dated_rows(
+    file: &str,
+    text: &str,
+    key: &str,
+    actor: &str,
+    known: &dyn Fn(&str) -> Option<Tag>,
+) -> Result<DatedSpans, LexiconError> {
+    let mut out: DatedSpans = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for row in csv_rows(file, text)? {
+        let k = field(&row, "?", file, key)?;
+        let a = field(&row, k, file, actor)?;
+        if known(a).is_none() {
+            return Err(LexiconError(format!("{file}: {k:?} names unknown actor {a:?}")));
+        }
+        let (from, to) = date_range(file, k, field(&row, k, file, "from")?, field(&row, k, file, "to")?)?;
+        let i = *index.entry(k.to_string()).or_insert_with(|| {
+            out.push((k.to_string(), Vec::new()));
+            out.len() - 1
+        });
+        out[i].1.push((a.to_string(), from, to));
+    }
+    Ok(out)
+}
+
 #[derive(Default)]
 struct Builder {
     by_key: BTreeMap<String, Entry>,
@@ -506,48 +536,21 @@ impl Lexicon {
             b.add(name, tag, true);
         }
 
-        let mut people: Vec<Person> = Vec::new();
-        let mut person_index: HashMap<String, u16> = HashMap::new();
-        for row in csv_rows("officeholders.csv", src.officeholders)? {
-            let name = field(&row, "?", "officeholders.csv", "name")?;
-            let actor = field(&row, name, "officeholders.csv", "actor")?;
-            if actor_tag(actor).is_none() {
-                return Err(LexiconError(format!("officeholders.csv: {name:?} names unknown actor {actor:?}")));
-            }
-            let (from, to) = date_range(
-                "officeholders.csv",
-                name,
-                field(&row, name, "officeholders.csv", "from")?,
-                field(&row, name, "officeholders.csv", "to")?,
-            )?;
-            let idx = *person_index.entry(name.to_string()).or_insert_with(|| {
-                people.push(Person { name: name.to_string(), terms: Vec::new() });
-                (people.len() - 1) as u16
-            });
-            people[idx as usize].terms.push((actor.to_string(), from, to));
-            b.add(name, Tag::Person(idx), true);
+        // Office-holders speak for an actor, and groups have members, over
+        // dated spans: both files are read the same way.
+        let mut people = Vec::new();
+        for (idx, (name, terms)) in
+            dated_rows("officeholders.csv", src.officeholders, "name", "actor", &actor_tag)?.into_iter().enumerate()
+        {
+            b.add(&name, Tag::Person(idx as u16), true);
+            people.push(Person { name, terms });
         }
-
-        let mut groups: Vec<Group> = Vec::new();
-        let mut group_index: HashMap<String, u16> = HashMap::new();
-        for row in csv_rows("groups.csv", src.groups)? {
-            let id = field(&row, "?", "groups.csv", "group")?;
-            let member = field(&row, id, "groups.csv", "member")?;
-            if actor_tag(member).is_none() {
-                return Err(LexiconError(format!("groups.csv: group {id:?} lists unknown actor {member:?}")));
-            }
-            let (from, to) = date_range(
-                "groups.csv",
-                id,
-                field(&row, id, "groups.csv", "from")?,
-                field(&row, id, "groups.csv", "to")?,
-            )?;
-            let idx = *group_index.entry(id.to_string()).or_insert_with(|| {
-                groups.push(Group { id: id.to_string(), members: Vec::new() });
-                (groups.len() - 1) as u16
-            });
-            groups[idx as usize].members.push((member.to_string(), from, to));
-        }
+        let groups: Vec<Group> = dated_rows("groups.csv", src.groups, "group", "member", &actor_tag)?
+            .into_iter()
+            .map(|(id, members)| Group { id, members })
+            .collect();
+        let group_index: HashMap<String, u16> =
+            groups.iter().enumerate().map(|(i, g)| (g.id.clone(), i as u16)).collect();
         for row in csv_rows("group_names.csv", src.group_names)? {
             let name = field(&row, "?", "group_names.csv", "name")?;
             let id = field(&row, name, "group_names.csv", "group")?;

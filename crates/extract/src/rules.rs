@@ -139,7 +139,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             consumed[i] = true;
             match cue {
                 Cue::SupportPassive => {
-                    let target = nearest_side(hits, ..i, s.date).or_else(|| first_side_after(&ctx, i));
+                    let target = nearest_side(hits, ..i).or_else(|| first_side_after(&ctx, i));
                     let Some((t, align)) = target else { continue };
                     consumed[t] = true;
                     let actors = ctx.actors_after(i);
@@ -198,7 +198,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     }
                     // Failing a target after the cue, the nearest one before
                     // it that no earlier cue has claimed ("Guaidó has violated").
-                    let target = target.or_else(|| nearest_side(hits, ..i, s.date).filter(|(t, _)| !consumed[*t]));
+                    let target = target.or_else(|| nearest_side(hits, ..i).filter(|(t, _)| !consumed[*t]));
                     let Some((t, mut align)) = target else { continue };
                     consumed[t] = true;
                     // "the recognition of Guaidó was illegitimate": a verdict
@@ -358,7 +358,7 @@ fn stance_of(polarity: i8, align: Align) -> Stance {
 }
 
 /// The nearest side named before position `..i`, resolving nothing else.
-fn nearest_side(hits: &[Hit], r: std::ops::RangeTo<usize>, _date: Date) -> Option<(usize, Align)> {
+fn nearest_side(hits: &[Hit], r: std::ops::RangeTo<usize>) -> Option<(usize, Align)> {
     hits[r].iter().enumerate().rev().find_map(|(k, h)| h.side().filter(|a| *a != Align::Neutral).map(|a| (k, a)))
 }
 
@@ -377,7 +377,7 @@ fn target_align(ctx: &Ctx<'_, '_, '_>, j: usize, cue: usize) -> Option<Align> {
         return Some(a);
     }
     if h.has(Tag::Pronoun) {
-        return nearest_side(hits, ..j, ctx.s.date).map(|(_, a)| a);
+        return nearest_side(hits, ..j).map(|(_, a)| a);
     }
     // "support for Venezuela", "solidarity with Venezuela": right after a
     // supportive cue, the country stands for its government.
