@@ -1,5 +1,5 @@
 //! The lexicon: every phrase the extractor recognises, loaded from reviewed
-//! data files and compiled into one Aho-Corasick automaton.
+//! data files and compiled into one trie walked from each word start.
 //!
 //! Two kinds of data feed it. The *gazetteer* (`data/gazetteer/*.csv`) names
 //! actors: countries, their demonyms, seats of power, organisations, dated
@@ -8,7 +8,7 @@
 //! the cues that show a stance. Both are compiled into the binary, so the
 //! extractor runs anywhere without its source tree.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use crate::trie::Trie;
 use atlas_model::Date;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -307,11 +307,8 @@ struct Entry {
 
 /// Everything the extractor recognises, compiled for fast matching.
 pub struct Lexicon {
-    automaton: AhoCorasick,
-    /// A bit per hashed lowercase 3-byte prefix (2-byte for two-letter
-    /// phrases) of every phrase: a word start whose bytes set no bit cannot
-    /// begin a phrase, and costs no automaton search.
-    starts: Vec<u64>,
+    /// Every phrase's lowercase spelling; phrase `i` means `entries[i]`.
+    trie: Trie,
     entries: Vec<Entry>,
     pub countries: Vec<Country>,
     pub organisations: Vec<Organisation>,
@@ -641,26 +638,9 @@ impl Lexicon {
         }
 
         let (keys, entries): (Vec<String>, Vec<Entry>) = b.by_key.into_iter().unzip();
-        let mut starts = vec![0u64; START_BITS / 64];
-        for k in &keys {
-            let bytes = k.as_bytes();
-            let bit = start_key(
-                bytes.first().copied().unwrap_or(0),
-                bytes.get(1).copied().unwrap_or(0),
-                bytes.get(2).copied().unwrap_or(0),
-            );
-            starts[bit / 64] |= 1 << (bit % 64);
-        }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .ascii_case_insensitive(true)
-            .build(&keys)
-            .map_err(|e| LexiconError(format!("cannot compile the lexicon: {e}")))?;
+        let trie = Trie::new(&keys);
         Ok(Lexicon {
-            automaton,
-            starts,
+            trie,
             entries,
             countries,
             organisations,
@@ -679,7 +659,7 @@ impl Lexicon {
     /// Every recognised phrase in `text`, in order, on word boundaries, with
     /// the meanings that apply to its spelling.
     ///
-    /// Phrases start only where words start, so the automaton runs anchored
+    /// Phrases start only where words start, so the trie is walked only
     /// at each word start rather than over every byte: "us" is never looked
     /// for inside "thus". At each start the longest phrase that also ends on
     /// a word boundary wins ("reconocimiento al" yields "reconocimiento").
@@ -709,33 +689,20 @@ impl Lexicon {
         out
     }
 
-    /// True when some phrase may begin with the bytes at `start`.
-    fn may_start(&self, text: &[u8], start: usize) -> bool {
-        let b = |i: usize| text.get(start + i).map_or(0, u8::to_ascii_lowercase);
-        let (b0, b1, b2) = (b(0), b(1), b(2));
-        let bit = |k: usize| self.starts[k / 64] & (1 << (k % 64)) != 0;
-        bit(start_key(b0, b1, b2)) || bit(start_key(b0, b1, 0))
-    }
-
-    /// The longest phrase starting at `start` that ends on a word boundary.
+    /// The longest phrase starting at `start` that ends on a word boundary
+    /// and has a meaning for its spelling.
     fn longest_at(&self, text: &str, start: usize) -> Option<Hit> {
-        if !self.may_start(text.as_bytes(), start) {
-            return None;
-        }
-        let mut end = text.len();
-        loop {
-            let m = self.automaton.find(Input::new(text).range(start..end).anchored(Anchored::Yes))?;
-            if let Some(h) = self.hit(text, m.start(), m.end(), m.pattern().as_usize()) {
-                return Some(h);
-            }
-            end = m.end().checked_sub(1).filter(|e| *e > start)?;
-        }
+        let mut found: smallvec::SmallVec<[(usize, usize); 8]> = smallvec::SmallVec::new();
+        self.trie.walk(text.as_bytes(), start, |end, p| found.push((end, p)));
+        found.iter().rev().find_map(|&(end, p)| self.hit(text, start, end, p))
     }
 
     /// The hit for pattern `p` at `start..end`, if it sits on word
     /// boundaries and some meaning applies to its spelling.
     fn hit(&self, text: &str, start: usize, end: usize, p: usize) -> Option<Hit> {
-        if !is_boundary(text, start, end) {
+        // The trie's keys are whole characters, so `end` always falls
+        // between characters; the check keeps a slicing panic impossible.
+        if !text.is_char_boundary(end) || !is_boundary(text, start, end) {
             return None;
         }
         let entry = &self.entries[p];
@@ -789,14 +756,6 @@ impl Hit {
     pub fn actor(&self) -> Option<Tag> {
         self.tags.iter().copied().find(|t| t.is_actor())
     }
-}
-
-const START_BITS: usize = 1 << 16;
-
-/// The bit of a phrase's first three lowercase bytes in [`Lexicon::starts`].
-fn start_key(b0: u8, b1: u8, b2: u8) -> usize {
-    let h = (u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2)).wrapping_mul(0x9E37_79B1);
-    (h >> 16) as usize % START_BITS
 }
 
 /// True when `start..end` neither begins nor ends inside a word.

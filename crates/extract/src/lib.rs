@@ -19,6 +19,7 @@ pub mod dates;
 pub mod lexicon;
 pub mod rules;
 pub mod text;
+pub mod trie;
 
 use article::{check_bytes, prepare, ArticleError};
 use atlas_model::{Article, Event, Span};
