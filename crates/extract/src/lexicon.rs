@@ -65,6 +65,11 @@ pub enum Tag {
     /// Venezuela, its government or its capital, as the one acting.
     Venezuela,
     Side(Align),
+    /// The election's results, unqualified: the government's side when
+    /// criticised ("manipulation of the election results"), but nobody's
+    /// when accepted, since a promise to recognise "the results" may mean
+    /// verified ones.
+    Results,
     Pronoun,
     Cue(Cue),
     Negator,
@@ -260,6 +265,8 @@ struct SidesSection {
     neutral: Vec<String>,
     venezuela: Vec<String>,
     pronouns: Vec<String>,
+    #[serde(default)]
+    results: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -282,6 +289,10 @@ struct CuesSection {
     epithets: Vec<String>,
     exclusions: Vec<String>,
     object_markers: Vec<String>,
+    #[serde(default)]
+    clause_breaks: Vec<String>,
+    #[serde(default)]
+    partitives: Vec<String>,
     speech_verbs: Vec<String>,
     institutions: Vec<String>,
     list_glue: Vec<String>,
@@ -315,8 +326,16 @@ pub struct Lexicon {
     pub people: Vec<Person>,
     pub groups: Vec<Group>,
     pub calendars: Vec<Calendar>,
-    /// Lowercase single words and phrases, matched against the text around a hit.
-    pub object_markers: HashSet<String>,
+    /// Lowercase single words and phrases, matched against the text around
+    /// a hit, per language: Spanish "a" marks an object ("pidió a España"),
+    /// English "a" is an article ("a U.S. official said").
+    pub object_markers: Vec<(String, HashSet<String>)>,
+    /// Words that open a new clause ("after", "tras"): a cue's target is not
+    /// looked for past one.
+    pub clause_breaks: HashSet<String>,
+    /// Words that take part of a group ("most members of the Lima Group"):
+    /// such a group does not stand for all its members.
+    pub partitives: HashSet<String>,
     pub speech_verbs: HashSet<String>,
     pub institutions: Vec<Vec<String>>,
     pub list_glue: HashSet<String>,
@@ -557,7 +576,9 @@ impl Lexicon {
         }
 
         let mut calendars = Vec::new();
-        let mut object_markers = HashSet::new();
+        let mut object_markers = Vec::new();
+        let mut clause_breaks = HashSet::new();
+        let mut partitives = HashSet::new();
         let mut speech_verbs = HashSet::new();
         let mut institutions = Vec::new();
         let mut list_glue = HashSet::new();
@@ -572,7 +593,8 @@ impl Lexicon {
             let s = &lf.sides;
             let c = &lf.cues;
             let d = &lf.diplomacy;
-            let groups_exact: [(&Vec<String>, Tag); 6] = [
+            let groups_exact: [(&Vec<String>, Tag); 7] = [
+                (&s.results, Tag::Results),
                 (&s.opposition, Tag::Side(Align::Opposition)),
                 (&s.government, Tag::Side(Align::Government)),
                 (&s.venezuela, Tag::Venezuela),
@@ -615,7 +637,9 @@ impl Lexicon {
                 }
             }
             let lower = |v: &Vec<String>| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
-            object_markers.extend(lower(&c.object_markers));
+            object_markers.push((lang.to_string(), lower(&c.object_markers).into_iter().collect()));
+            clause_breaks.extend(lower(&c.clause_breaks));
+            partitives.extend(lower(&c.partitives));
             speech_verbs.extend(lower(&c.speech_verbs));
             for phrase in lower(&c.list_glue) {
                 list_glue.extend(phrase.split_whitespace().map(str::to_string));
@@ -648,6 +672,8 @@ impl Lexicon {
             groups,
             calendars,
             object_markers,
+            clause_breaks,
+            partitives,
             speech_verbs,
             institutions,
             list_glue,
@@ -716,6 +742,15 @@ impl Lexicon {
             tags.retain(|t| !t.is_actor() && *t != Tag::Venezuela);
         }
         (!tags.is_empty()).then_some(Hit { start, end, tags })
+    }
+
+    /// True when `phrase` (lowercase) marks an object in language `lang`;
+    /// in a language without a lexicon, in any language.
+    pub fn is_object_marker(&self, lang: &str, phrase: &str) -> bool {
+        match self.object_markers.iter().find(|(l, _)| l == lang) {
+            Some((_, set)) => set.contains(phrase),
+            None => self.object_markers.iter().any(|(_, set)| set.contains(phrase)),
+        }
     }
 
     pub fn actor_code(&self, tag: Tag, date: Date) -> Option<&str> {

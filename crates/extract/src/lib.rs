@@ -92,7 +92,7 @@ impl Extractor {
             let sentence_hits = &hits[lo..hi];
             if !sentence_hits.iter().any(|h| {
                 h.cue().is_some()
-                    || !h.tags.iter().all(|t| matches!(t, Tag::Side(_)) || t.is_actor() || *t == Tag::Venezuela)
+                    || !h.tags.iter().all(|t| matches!(t, Tag::Side(_) | Tag::Results | Tag::Venezuela) || t.is_actor())
             }) {
                 continue;
             }
@@ -107,8 +107,14 @@ impl Extractor {
             let mut date = explicit.unwrap_or(prep.published);
             let quote = quotes.iter().find(|(q, _)| q.start < s.end && s.start < q.end);
             let speaker = quote.and_then(|(_, sp)| sp.map(|k| &hits[k]));
-            let sentence =
-                rules::Sentence { text: sentence_text, range: s.clone(), hits: sentence_hits, date, speaker };
+            let sentence = rules::Sentence {
+                text: sentence_text,
+                range: s.clone(),
+                hits: sentence_hits,
+                date,
+                speaker,
+                lang: &prep.lang,
+            };
             let findings = rules::classify(&self.lex, &sentence);
             if !findings.is_empty() && !dated_actor {
                 explicit = event_date();

@@ -34,9 +34,6 @@ pub struct Finding<'a> {
     pub actor: &'a str,
     pub stance: Stance,
     pub kind: EventKind,
-    /// Taken from a negation ("did not recognize Guaidó"): not recognising
-    /// one side is weaker evidence than backing the other.
-    pub hedged: bool,
     /// Where the actor is named (global byte offsets).
     pub mention: Range<usize>,
 }
@@ -51,6 +48,8 @@ pub struct Sentence<'a> {
     pub date: Date,
     /// The actor a quotation containing this sentence is attributed to.
     pub speaker: Option<&'a Hit>,
+    /// The article's language (`en`, `es`), which picks the object markers.
+    pub lang: &'a str,
 }
 
 /// Maximum words between a cue and its target.
@@ -81,9 +80,9 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
     };
 
     let mut found: BTreeMap<&'a str, Vec<Finding<'a>>> = BTreeMap::new();
-    let mut add = |actors: Vec<(&'a str, Range<usize>)>, stance: Stance, kind: EventKind, hedged: bool| {
+    let mut add = |actors: Vec<(&'a str, Range<usize>)>, stance: Stance, kind: EventKind| {
         for (actor, mention) in actors {
-            found.entry(actor).or_default().push(Finding { actor, stance, kind, hedged, mention });
+            found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
         }
     };
     let ctx = Ctx { lex, s, excluded: &excluded };
@@ -143,7 +142,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     let Some((t, align)) = target else { continue };
                     consumed[t] = true;
                     let actors = ctx.actors_after(i);
-                    add(actors, stance_of(1, align), EventKind::Endorsement, false);
+                    add(actors, stance_of(1, align), EventKind::Endorsement);
                 }
                 Cue::Advocate => {
                     // "urged the government and the opposition to seek dialogue":
@@ -153,7 +152,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                         .find_map(|k| hits[k].side().filter(|a| *a == Align::Neutral).map(|a| (k, a)));
                     if let Some((_, Align::Neutral)) = target {
                         if !negated(i) {
-                            add(ctx.subject(i), Stance::Neutral, EventKind::CallForDialogue, false);
+                            add(ctx.subject(i), Stance::Neutral, EventKind::CallForDialogue);
                         }
                     }
                 }
@@ -189,7 +188,10 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                             consumed[j] = true;
                             last_end = n.end;
                         } else if let Some(a) = target_align(&ctx, j, i) {
-                            if gap_words(last_end, n.start) <= TARGET_REACH {
+                            // "offered support after the opposition leader
+                            // declared ...": past a clause break the side
+                            // named is no longer the cue's target.
+                            if gap_words(last_end, n.start) <= TARGET_REACH && !ctx.breaks_clause(last_end, n.start) {
                                 target = Some((j, a));
                             }
                             break;
@@ -245,10 +247,24 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                         _ if cue == Cue::Oppose => EventKind::Statement,
                         _ => EventKind::Endorsement,
                     };
-                    let hedged = head_negated && cue != Cue::Oppose && align == Align::Opposition;
+                    // Only one negation is read as taking a side: not
+                    // recognising Maduro, the opposition's demand of every
+                    // government. Not backing Guaidó ("did not endorse
+                    // González's claim") may be neutrality as well as
+                    // support for Maduro, so it yields nothing.
+                    if head_negated && !(align == Align::Government && cue != Cue::Oppose) {
+                        continue;
+                    }
                     let mut actors = ctx.subject(i);
+                    // "Most members of the Lima Group signed a declaration
+                    // supporting Guaido: Argentina, Brazil, ...": with no
+                    // subject of its own, the list after the target names
+                    // who acted.
+                    if actors.is_empty() && ctx.between(hits[t].end, s.range.end).trim_start().starts_with(':') {
+                        actors = ctx.list_after(t, false, 1);
+                    }
                     actors.retain(|(_, m)| m.start < hits[t].start || m.start >= hits[t].end);
-                    add(actors, stance_of(polarity, align), kind, hedged);
+                    add(actors, stance_of(polarity, align), kind);
                 }
             }
         } else if h.has(Tag::IntrinsicOpposition) || h.has(Tag::IntrinsicOppositionRecognition) {
@@ -258,11 +274,11 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             }
             let kind =
                 if h.has(Tag::IntrinsicOppositionRecognition) { EventKind::Recognition } else { EventKind::Statement };
-            add(ctx.subject(i), Stance::Opposition, kind, false);
+            add(ctx.subject(i), Stance::Opposition, kind);
         } else if h.has(Tag::IntrinsicNeutral) {
             consumed[i] = true;
             if !negated(i) {
-                add(ctx.subject(i), Stance::Neutral, EventKind::Statement, false);
+                add(ctx.subject(i), Stance::Neutral, EventKind::Statement);
             }
         } else if h.has(Tag::RuptureVerb) || h.has(Tag::WithdrawVerb) {
             let (noun, kind) = if h.has(Tag::RuptureVerb) {
@@ -279,7 +295,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             }
             consumed[n] = true;
             match ctx.nearest_agent(i) {
-                Some(Agent::Venezuela) => add(ctx.objects_after(i), Stance::Opposition, kind, false),
+                Some(Agent::Venezuela) => add(ctx.objects_after(i), Stance::Opposition, kind),
                 Some(Agent::Actor) => {
                     // "expelled Venezuela's ambassador", "broke relations with Caracas".
                     let towards_venezuela = hits[i + 1..]
@@ -287,7 +303,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                         .take_while(|k| gap_words(hits[n].end, k.start) <= 8)
                         .any(|k| k.has(Tag::Venezuela));
                     if towards_venezuela {
-                        add(ctx.subject(i), Stance::Opposition, kind, false);
+                        add(ctx.subject(i), Stance::Opposition, kind);
                     }
                 }
                 None => {}
@@ -313,7 +329,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             continue;
         }
         for (actor, mention) in ctx.list_after(k - 1, true, 2) {
-            found.entry(actor).or_default().push(Finding { actor, stance, kind, hedged: false, mention });
+            found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
         }
     }
 
@@ -326,12 +342,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
         if sides.contains(&Stance::Opposition) && sides.contains(&Stance::Government) {
             continue;
         }
-        // "which did not recognize Guaidó, called for dialogue": a call
-        // for dialogue outweighs a mere non-recognition in the same breath.
-        let all_hedged = fs.iter().filter(|f| f.stance != Stance::Neutral).all(|f| f.hedged);
-        if !sides.is_empty() && all_hedged && sides.len() < fs.len() {
-            fs.retain(|f| f.stance == Stance::Neutral);
-        } else if !sides.is_empty() {
+        if !sides.is_empty() {
             fs.retain(|f| f.stance != Stance::Neutral);
         }
         fs.sort_by_key(|f| (std::cmp::Reverse(f.kind.weight()), f.mention.start));
@@ -378,6 +389,9 @@ fn target_align(ctx: &Ctx<'_, '_, '_>, j: usize, cue: usize) -> Option<Align> {
     }
     if h.has(Tag::Pronoun) {
         return nearest_side(hits, ..j).map(|(_, a)| a);
+    }
+    if h.has(Tag::Results) {
+        return (hits[cue].cue() == Some(Cue::Oppose)).then_some(Align::Government);
     }
     // "support for Venezuela", "solidarity with Venezuela": right after a
     // supportive cue, the country stands for its government.
@@ -445,7 +459,8 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         let n = before.len();
         let one = before.last().cloned().unwrap_or_default();
         let two = if n >= 2 { format!("{} {}", before[n - 2], before[n - 1]) } else { String::new() };
-        if !(self.lex.object_markers.contains(one.as_ref()) || self.lex.object_markers.contains(two.as_str())) {
+        let lang = self.s.lang;
+        if !(self.lex.is_object_marker(lang, one.as_ref()) || self.lex.is_object_marker(lang, two.as_str())) {
             return false;
         }
         // "in Uruguay, which reaffirmed its support": a relative clause makes
@@ -459,6 +474,17 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         // marker makes the place whose institution it is, not an object.
         let inst_before = n >= 2 && self.lex.institutions.iter().any(|i| i.len() == 1 && i[0] == before[n - 2]);
         !inst_before
+    }
+
+    /// True when a partitive stands a few words before hit `k` ("most
+    /// members of the", "la mayoría de los países del").
+    fn partitive(&self, k: usize) -> bool {
+        self.sentence_words_before(self.s.hits[k].start, 5).iter().any(|w| self.lex.partitives.contains(&**w))
+    }
+
+    /// True when a clause-breaking word ("after", "tras") stands between two offsets.
+    fn breaks_clause(&self, a: usize, b: usize) -> bool {
+        words_borrowed(self.between(a, b)).any(|w| self.lex.clause_breaks.contains(&*w))
     }
 
     /// "Former Colombian president ...": a former office speaks for nobody.
@@ -489,6 +515,8 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             // "the Lima group: Honduras, Panama, ...": the list that follows
             // names the members, so the group adds none of its own.
             Tag::Group(_) if self.between(h.end, self.s.range.end).trim_start().starts_with(':') => Vec::new(),
+            // "most members of the Lima Group" is some of them, but which?
+            Tag::Group(_) if self.partitive(k) => Vec::new(),
             Tag::Group(g) => {
                 self.lex.groups[g as usize].members_on(self.s.date).into_iter().map(|c| (c, mention.clone())).collect()
             }
