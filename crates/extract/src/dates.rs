@@ -292,27 +292,6 @@ pub fn event_date(sentence: &str, ctx: &DateContext<'_>) -> Option<Date> {
     resolve_event_date(sentence, &expressions(sentence, ctx.calendars), ctx)
 }
 
-/// The date expressions of a whole text, read once, with their byte offsets
-/// in it: sentences then look up theirs instead of reading dates again.
-#[derive(Clone, Debug, Default)]
-pub struct DateIndex {
-    exprs: Vec<(usize, Expr)>,
-}
-
-impl DateIndex {
-    pub fn new(text: &str, base: usize, cals: &[Calendar]) -> DateIndex {
-        DateIndex { exprs: expressions(text, cals).into_iter().map(|(at, e)| (at + base, e)).collect() }
-    }
-
-    /// [`event_date`] for the sentence at `range` of the indexed text.
-    pub fn event_date(&self, sentence: &str, range: std::ops::Range<usize>, ctx: &DateContext<'_>) -> Option<Date> {
-        let lo = self.exprs.partition_point(|(at, _)| *at < range.start);
-        let hi = self.exprs.partition_point(|(at, _)| *at < range.end);
-        let local: Vec<(usize, Expr)> = self.exprs[lo..hi].iter().map(|(at, e)| (at - range.start, *e)).collect();
-        resolve_event_date(sentence, &local, ctx)
-    }
-}
-
 /// Picks the act's date among a sentence's date expressions (offsets into
 /// `sentence`): the first one that belongs to the act and is not in the future.
 fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext<'_>) -> Option<Date> {

@@ -77,7 +77,6 @@ impl Extractor {
             })
             .collect();
 
-        let date_index = dates::DateIndex::new(body, prep.body_start, &self.lex.calendars);
         let date_ctx = dates::DateContext {
             published: prep.published,
             precision: prep.precision,
@@ -100,7 +99,7 @@ impl Extractor {
             // Office-holders and groups are resolved at the sentence's date,
             // so it is read before the rules run, but only for sentences
             // that name a dated actor; the rest get it once they yield events.
-            let event_date = || date_index.event_date(sentence_text, s.clone(), &date_ctx);
+            let event_date = || dates::event_date(sentence_text, &date_ctx);
             let dated_actor = sentence_hits.iter().any(|h| matches!(h.actor(), Some(Tag::Person(_) | Tag::Group(_))))
                 || quotes.iter().any(|(q, sp)| sp.is_some() && q.start < s.end && s.start < q.end);
             let mut explicit = if dated_actor { event_date() } else { None };
