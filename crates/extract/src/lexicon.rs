@@ -293,6 +293,8 @@ struct CuesSection {
     clause_breaks: Vec<String>,
     #[serde(default)]
     partitives: Vec<String>,
+    #[serde(default)]
+    apposition_openers: Vec<String>,
     speech_verbs: Vec<String>,
     institutions: Vec<String>,
     list_glue: Vec<String>,
@@ -336,6 +338,9 @@ pub struct Lexicon {
     /// Words that take part of a group ("most members of the Lima Group"):
     /// such a group does not stand for all its members.
     pub partitives: HashSet<String>,
+    /// First words of an apposition ("a key ally of", "un aliado de"): an
+    /// actor named inside one is not the sentence's subject.
+    pub apposition_openers: HashSet<String>,
     pub speech_verbs: HashSet<String>,
     pub institutions: Vec<Vec<String>>,
     pub list_glue: HashSet<String>,
@@ -579,6 +584,7 @@ impl Lexicon {
         let mut object_markers = Vec::new();
         let mut clause_breaks = HashSet::new();
         let mut partitives = HashSet::new();
+        let mut apposition_openers = HashSet::new();
         let mut speech_verbs = HashSet::new();
         let mut institutions = Vec::new();
         let mut list_glue = HashSet::new();
@@ -640,6 +646,7 @@ impl Lexicon {
             object_markers.push((lang.to_string(), lower(&c.object_markers).into_iter().collect()));
             clause_breaks.extend(lower(&c.clause_breaks));
             partitives.extend(lower(&c.partitives));
+            apposition_openers.extend(lower(&c.apposition_openers));
             speech_verbs.extend(lower(&c.speech_verbs));
             for phrase in lower(&c.list_glue) {
                 list_glue.extend(phrase.split_whitespace().map(str::to_string));
@@ -674,6 +681,7 @@ impl Lexicon {
             object_markers,
             clause_breaks,
             partitives,
+            apposition_openers,
             speech_verbs,
             institutions,
             list_glue,

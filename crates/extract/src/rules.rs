@@ -104,10 +104,15 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
     let mut consumed = vec![false; hits.len()];
     // "dictator Nicolás Maduro", "usurper Maduro": an epithet glued to a
     // name is the writer's word, not anyone's act, so it is no cue.
+    // So is "el dictador de Venezuela, Nicolás Maduro": the label may reach
+    // the name through a short apposition that names only Venezuela.
     for i in 0..hits.len() {
-        let glued_to_name = hits.get(i + 1).is_some_and(|n| {
+        let name = hits[i + 1..].iter().find(|n| !(n.has(Tag::Venezuela) && n.side().is_none()));
+        let glued_to_name = name.is_some_and(|n| {
+            let gap = between(s, hits[i].end, n.start);
             (n.actor().is_some() || n.side().is_some_and(|a| a != Align::Neutral))
-                && between(s, hits[i].end, n.start).chars().all(char::is_whitespace)
+                && (gap.chars().all(char::is_whitespace)
+                    || (word_count(gap) <= 3 && !gap.contains(['.', ';', ':']) && hits[i + 1].has(Tag::Venezuela)))
         });
         if hits[i].has(Tag::Epithet) && glued_to_name {
             consumed[i] = true;
@@ -181,7 +186,10 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                             continue;
                         }
                         if let Some(c2) = n.cue().filter(|c| !matches!(c, Cue::SupportPassive | Cue::Advocate)) {
-                            if gap_words(last_end, n.start) > CHAIN_REACH {
+                            // "una dictadura", tras el "fraude": two cues
+                            // across a clause break are two verdicts, not
+                            // one nested in the other.
+                            if gap_words(last_end, n.start) > CHAIN_REACH || ctx.breaks_clause(last_end, n.start) {
                                 break;
                             }
                             polarity *= polarity_of(c2, negated(j));
@@ -482,6 +490,20 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         self.sentence_words_before(self.s.hits[k].start, 5).iter().any(|w| self.lex.partitives.contains(&**w))
     }
 
+    /// True when hit `k` lies inside an apposition between commas that
+    /// opens with an article ("El gobierno sirio, un aliado clave de Irán,
+    /// expresó su apoyo"): the apposition describes the subject before it.
+    fn in_apposition(&self, k: usize) -> bool {
+        let h = &self.s.hits[k];
+        let before = self.between(self.s.range.start, h.start);
+        let Some(comma) = before.rfind(',') else { return false };
+        let opening = &before[comma + 1..];
+        let first = words_borrowed(opening).next();
+        word_count(opening) <= 6
+            && first.is_some_and(|w| self.lex.apposition_openers.contains(&*w))
+            && self.between(h.end, self.s.range.end).trim_start().starts_with(',')
+    }
+
     /// True when a clause-breaking word ("after", "tras") stands between two offsets.
     fn breaks_clause(&self, a: usize, b: usize) -> bool {
         words_borrowed(self.between(a, b)).any(|w| self.lex.clause_breaks.contains(&*w))
@@ -564,7 +586,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             .rev()
             .take_while(|&k| word_count(self.between(hits[k].end, hits[i].start)) <= SUBJECT_REACH)
             .find(|&k| {
-                hits[k].actor().is_some() && !self.is_object(k) && self.usable(k)
+                hits[k].actor().is_some() && !self.is_object(k) && !self.in_apposition(k) && self.usable(k)
                     || matches!(hits[k].actor(), Some(Tag::Person(_))) && !self.is_object(k)
             });
         match found {

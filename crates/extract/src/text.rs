@@ -91,9 +91,18 @@ fn sentence_end(text: &str, start: usize, i: usize) -> Option<usize> {
     if is_opening_quote(next) || next == '“' {
         return Some(end);
     }
-    let word: String = text[end..].chars().take_while(|c| c.is_alphabetic()).collect();
-    (next.is_uppercase() && word.chars().count() >= 3).then_some(end)
+    // Two letters do when they are a common first word ("Cuba.El lunes"),
+    // which a domain ("News.Az") or an acronym ("Ph.D") is not.
+    let word: String = text[end..].chars().take_while(|c| c.is_alphabetic()).take(3).collect();
+    let long_enough = word.chars().count() >= 3 || SHORT_SENTENCE_STARTS.contains(&word.as_str());
+    (next.is_uppercase() && long_enough).then_some(end)
 }
+
+/// Two-letter words that often open a sentence, in English and Spanish.
+const SHORT_SENTENCE_STARTS: &[&str] = &[
+    "El", "La", "Lo", "Un", "En", "Es", "Se", "Su", "No", "Al", "Ya", "He", "It", "In", "On", "As", "At", "If", "We",
+    "So", "An", "By",
+];
 
 fn last_word(s: &str) -> &str {
     let s = s.trim_end();
