@@ -299,11 +299,15 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
     if exprs.is_empty() {
         return None;
     }
-    let all: Vec<String> = crate::text::words(sentence).collect();
-    let looks_ahead = future_markers.iter().any(|m| all.windows(m.len()).any(|w| w == &m[..]));
+    // Words are compared borrowed: most are lowercase already.
+    let same =
+        |a: &[std::borrow::Cow<'_, str>], b: &[String]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y);
+    let all: Vec<_> = crate::text::words_borrowed(sentence).collect();
+    let looks_ahead = future_markers.iter().any(|m| !m.is_empty() && all.windows(m.len()).any(|w| same(w, m)));
     for &(at, expr) in exprs {
-        let before: Vec<String> = crate::text::words(&sentence[..at]).collect();
-        let foreign = foreign_markers.iter().any(|m| before.ends_with(m));
+        let before: Vec<_> = crate::text::words_borrowed(&sentence[..at]).collect();
+        let foreign =
+            foreign_markers.iter().any(|m| before.len() >= m.len() && same(&before[before.len() - m.len()..], m));
         // A date inside a quotation is what the speaker talks about, not
         // when they spoke ("spoke resoundingly on July 28," wrote Blinken).
         if foreign || inside_quotation(&sentence[..at]) || followed_by_foreign(&sentence[at..], cals) {

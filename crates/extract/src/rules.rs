@@ -22,7 +22,7 @@
 //! a missing one.
 
 use crate::lexicon::{Align, Cue, Hit, Lexicon, Tag};
-use crate::text::{word_count, words, words_borrowed};
+use crate::text::{word_count, words_borrowed, WordIndex};
 use atlas_model::{Date, EventKind, Stance};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -60,7 +60,8 @@ const CHAIN_REACH: usize = 6;
 const NEGATION_REACH: usize = 3;
 
 pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
-    let gap_words = |a: usize, b: usize| word_count(between(s, a, b));
+    let index = WordIndex::new(s.text);
+    let gap_words = |a: usize, b: usize| index.count(a.saturating_sub(s.range.start), b.saturating_sub(s.range.start));
     let hits = s.hits;
     let excluded: Vec<bool> = hits
         .iter()
@@ -85,7 +86,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
         }
     };
-    let ctx = Ctx { lex, s, excluded: &excluded };
+    let ctx = Ctx { lex, s, excluded: &excluded, index: &index };
 
     // A cue right after a modal ("should recognize") or after a cancelling
     // act ("vetoed a resolution backing") reports no act of anyone's.
@@ -153,7 +154,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     // "urged the government and the opposition to seek dialogue":
                     // the addressees come first; the call is for the neutral target.
                     let target = (i + 1..hits.len())
-                        .take_while(|&k| word_count(ctx.between(hits[i].end, hits[k].start)) <= TARGET_REACH)
+                        .take_while(|&k| ctx.words_between(hits[i].end, hits[k].start) <= TARGET_REACH)
                         .find_map(|k| hits[k].side().filter(|a| *a == Align::Neutral).map(|a| (k, a)));
                     if let Some((_, Align::Neutral)) = target {
                         if !negated(i) {
@@ -215,8 +216,8 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     // after the target, joined by a copula, turns it round.
                     if let Some(k) = hits.get(t + 1).filter(|_| t > i) {
                         let gap = between(s, hits[t].end, k.start);
-                        let copula = words(gap).any(|w| {
-                            matches!(w.as_str(), "was" | "is" | "are" | "were" | "be" | "fue" | "es" | "son" | "sería")
+                        let copula = words_borrowed(gap).any(|w| {
+                            matches!(&*w, "was" | "is" | "are" | "were" | "be" | "fue" | "es" | "son" | "sería")
                         });
                         if k.cue() == Some(Cue::Oppose) && copula && word_count(gap) <= 3 {
                             polarity = -polarity;
@@ -239,11 +240,11 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     // country ("US sanctions on Iran").
                     let generic = between(s, hits[t].start, hits[t].end).chars().next().is_some_and(char::is_lowercase);
                     let aimed_elsewhere = hits.get(t + 1).is_some_and(|k| {
-                        let gap: Vec<String> = words(between(s, hits[t].end, k.start)).collect();
+                        let gap = between(s, hits[t].end, k.start);
                         matches!(k.actor(), Some(Tag::Country(_)))
-                            && gap.len() <= 2
-                            && gap.first().is_some_and(|w| {
-                                matches!(w.as_str(), "on" | "against" | "in" | "to" | "into" | "contra" | "a" | "en")
+                            && gap_words(hits[t].end, k.start) <= 2
+                            && words_borrowed(gap).next().is_some_and(|w| {
+                                matches!(&*w, "on" | "against" | "in" | "to" | "into" | "contra" | "a" | "en")
                             })
                     });
                     if generic && align != Align::Neutral && aimed_elsewhere {
@@ -333,7 +334,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             continue;
         }
         let Some(k) = hits.iter().position(|h| h.start >= at && h.actor().is_some()) else { continue };
-        if word_count(between(s, at, hits[k].start)) > 2 || k == 0 {
+        if ctx.words_between(at, hits[k].start) > 2 || k == 0 {
             continue;
         }
         for (actor, mention) in ctx.list_after(k - 1, true, 2) {
@@ -384,7 +385,7 @@ fn nearest_side(hits: &[Hit], r: std::ops::RangeTo<usize>) -> Option<(usize, Ali
 fn first_side_after(ctx: &Ctx<'_, '_, '_>, i: usize) -> Option<(usize, Align)> {
     let hits = ctx.s.hits;
     (i + 1..hits.len())
-        .take_while(|&k| word_count(ctx.between(hits[i].end, hits[k].start)) <= TARGET_REACH)
+        .take_while(|&k| ctx.words_between(hits[i].end, hits[k].start) <= TARGET_REACH)
         .find_map(|k| hits[k].side().map(|a| (k, a)))
 }
 
@@ -404,9 +405,10 @@ fn target_align(ctx: &Ctx<'_, '_, '_>, j: usize, cue: usize) -> Option<Align> {
     // "support for Venezuela", "solidarity with Venezuela": right after a
     // supportive cue, the country stands for its government.
     let c = &hits[cue];
-    let cue_text = ctx.between(c.start, c.end).to_lowercase();
-    let ends_in_preposition = ["for", "with", "to"].iter().any(|p| cue_text.ends_with(&format!(" {p}")));
-    if h.has(Tag::Venezuela) && j == cue + 1 && ends_in_preposition && word_count(ctx.between(c.end, h.start)) == 0 {
+    let last_word = ctx.between(c.start, c.end).rsplit(' ').next().unwrap_or("");
+    let ends_in_preposition =
+        c.end - c.start > last_word.len() && ["for", "with", "to"].iter().any(|p| last_word.eq_ignore_ascii_case(p));
+    if h.has(Tag::Venezuela) && j == cue + 1 && ends_in_preposition && ctx.words_between(c.end, h.start) == 0 {
         return Some(Align::Government);
     }
     None
@@ -423,6 +425,7 @@ struct Ctx<'l, 'a, 'b> {
     lex: &'l Lexicon,
     s: &'a Sentence<'b>,
     excluded: &'a [bool],
+    index: &'a WordIndex<'b>,
 }
 
 /// The sentence's text between two global offsets.
@@ -434,6 +437,12 @@ fn between<'t>(s: &Sentence<'t>, a: usize, b: usize) -> &'t str {
 impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     fn between(&self, a: usize, b: usize) -> &'b str {
         between(self.s, a, b)
+    }
+
+    /// The number of words between two global offsets.
+    fn words_between(&self, a: usize, b: usize) -> usize {
+        let base = self.s.range.start;
+        self.index.count(a.saturating_sub(base), b.saturating_sub(base))
     }
 
     /// The last `n` words before `at`, looking back at most a short window
@@ -571,8 +580,11 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         if gap.contains(';') || gap.contains('.') {
             return false;
         }
-        let w: Vec<String> = words(gap).collect();
-        w.len() <= 8 && w.iter().all(|x| self.lex.list_glue.contains(x) || x.bytes().all(|b| b.is_ascii_digit()))
+        let mut n = 0;
+        words_borrowed(gap).all(|x| {
+            n += 1;
+            n <= 8 && (self.lex.list_glue.contains(&*x) || x.bytes().all(|b| b.is_ascii_digit()))
+        })
     }
 
     /// The actors holding the stance of the cue at hit `i`: the nearest
@@ -582,10 +594,8 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         // An actor far before the cue is rarely its subject; past this
         // distance the quotation's speaker is the better guess.
         const SUBJECT_REACH: usize = 20;
-        let found = (0..i)
-            .rev()
-            .take_while(|&k| word_count(self.between(hits[k].end, hits[i].start)) <= SUBJECT_REACH)
-            .find(|&k| {
+        let found =
+            (0..i).rev().take_while(|&k| self.words_between(hits[k].end, hits[i].start) <= SUBJECT_REACH).find(|&k| {
                 hits[k].actor().is_some() && !self.is_object(k) && !self.in_apposition(k) && self.usable(k)
                     || matches!(hits[k].actor(), Some(Tag::Person(_))) && !self.is_object(k)
             });
@@ -637,7 +647,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     fn list_after(&self, i: usize, people: bool, reach: usize) -> Vec<(&'l str, Range<usize>)> {
         let hits = self.s.hits;
         let Some(k) = (i + 1..hits.len())
-            .take_while(|&k| word_count(self.between(hits[i].end, hits[k].start)) <= reach)
+            .take_while(|&k| self.words_between(hits[i].end, hits[k].start) <= reach)
             .find(|&k| self.usable(k) && (people || !matches!(hits[k].actor(), Some(Tag::Person(_)))))
         else {
             return Vec::new();

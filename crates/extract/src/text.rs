@@ -200,6 +200,77 @@ pub fn words_borrowed(s: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>
         })
 }
 
+/// The words of one text, indexed once so that the number of words between
+/// any two offsets costs two binary searches: the rules ask that question
+/// for many pairs of phrases in a sentence.
+///
+/// Words are counted as [`word_count`] counts them: maximal runs of letters,
+/// digits and apostrophes that hold at least one letter or digit.
+pub struct WordIndex<'t> {
+    text: &'t str,
+    /// Byte ranges of the words in `text`, in order.
+    runs: Vec<(usize, usize)>,
+}
+
+impl<'t> WordIndex<'t> {
+    pub fn new(text: &'t str) -> WordIndex<'t> {
+        let mut runs = Vec::new();
+        let mut start = None;
+        let mut alnum = false;
+        for (i, c) in text.char_indices() {
+            let inside = c.is_alphanumeric() || c == '\'' || c == '’';
+            match (inside, start) {
+                (true, None) => {
+                    start = Some(i);
+                    alnum = c.is_alphanumeric();
+                }
+                (true, Some(_)) => alnum |= c.is_alphanumeric(),
+                (false, Some(st)) => {
+                    if alnum {
+                        runs.push((st, i));
+                    }
+                    start = None;
+                }
+                (false, None) => {}
+            }
+        }
+        if let (Some(st), true) = (start, alnum) {
+            runs.push((st, text.len()));
+        }
+        WordIndex { text, runs }
+    }
+
+    /// `word_count(&text[a..b])`, for offsets on character boundaries
+    /// (clamped to the text).
+    pub fn count(&self, a: usize, b: usize) -> usize {
+        let b = b.min(self.text.len());
+        if a >= b {
+            return 0;
+        }
+        let lo = self.runs.partition_point(|r| r.1 <= a);
+        let hi = self.runs.partition_point(|r| r.0 < b);
+        if lo >= hi {
+            return 0;
+        }
+        // A word cut by `a` or `b` counts only if its part inside holds a
+        // letter or digit ("Guaidó's" cut after "Guaidó" leaves "'s").
+        let clipped = |(s, e): (usize, usize)| {
+            let part = self.text.get(s.max(a)..e.min(b)).unwrap_or("");
+            part.chars().any(char::is_alphanumeric)
+        };
+        let mut n = hi - lo;
+        let first = self.runs[lo];
+        if (first.0 < a || first.1 > b) && !clipped(first) {
+            n -= 1;
+        }
+        let last = self.runs[hi - 1];
+        if hi - 1 != lo && last.1 > b && !clipped(last) {
+            n -= 1;
+        }
+        n
+    }
+}
+
 /// Number of words in `s`.
 pub fn word_count(s: &str) -> usize {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -213,6 +284,19 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn the_word_index_counts_as_word_count_does() {
+        let text = "Guaidó's backers -- Brazil, 'the US' and 11 others — met. ' ' x";
+        let index = WordIndex::new(text);
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for &a in &bounds {
+            for &b in &bounds {
+                let want = if a <= b { word_count(&text[a..b]) } else { 0 };
+                assert_eq!(index.count(a, b), want, "{a}..{b}: {:?}", text.get(a..b));
+            }
+        }
     }
 
     #[test]
