@@ -295,6 +295,8 @@ struct CuesSection {
     partitives: Vec<String>,
     #[serde(default)]
     apposition_openers: Vec<String>,
+    #[serde(default)]
+    repeat_markers: Vec<String>,
     speech_verbs: Vec<String>,
     institutions: Vec<String>,
     list_glue: Vec<String>,
@@ -341,6 +343,10 @@ pub struct Lexicon {
     /// First words of an apposition ("a key ally of", "un aliado de"): an
     /// actor named inside one is not the sentence's subject.
     pub apposition_openers: HashSet<String>,
+    /// Phrases after which the actors named repeat the act of the clause
+    /// before ("as did Canada", "al igual que Perú"), spaced as in running
+    /// text so that they match whole words.
+    pub repeat_markers: Vec<String>,
     pub speech_verbs: HashSet<String>,
     pub institutions: Vec<Vec<String>>,
     pub list_glue: HashSet<String>,
@@ -585,6 +591,7 @@ impl Lexicon {
         let mut clause_breaks = HashSet::new();
         let mut partitives = HashSet::new();
         let mut apposition_openers = HashSet::new();
+        let mut repeat_markers = Vec::new();
         let mut speech_verbs = HashSet::new();
         let mut institutions = Vec::new();
         let mut list_glue = HashSet::new();
@@ -647,6 +654,7 @@ impl Lexicon {
             clause_breaks.extend(lower(&c.clause_breaks));
             partitives.extend(lower(&c.partitives));
             apposition_openers.extend(lower(&c.apposition_openers));
+            repeat_markers.extend(lower(&c.repeat_markers).into_iter().map(|m| format!(" {} ", m.trim())));
             speech_verbs.extend(lower(&c.speech_verbs));
             for phrase in lower(&c.list_glue) {
                 list_glue.extend(phrase.split_whitespace().map(str::to_string));
@@ -682,6 +690,7 @@ impl Lexicon {
             clause_breaks,
             partitives,
             apposition_openers,
+            repeat_markers,
             speech_verbs,
             institutions,
             list_glue,

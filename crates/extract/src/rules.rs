@@ -324,7 +324,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
     // repeat the act of the clause before it.
     // Written in lowercase in running text, so the original text is searched
     // as it is, and only when the sentence produced something to repeat.
-    let markers: &[&str] = if found.is_empty() { &[] } else { &[" as did ", " as have ", " as has ", " so did "] };
+    let markers: &[String] = if found.is_empty() { &[] } else { &lex.repeat_markers };
     for marker in markers {
         let Some(at) = s.text.find(marker).map(|p| s.range.start + p + marker.len()) else { continue };
         let before: Vec<(Stance, EventKind)> =
@@ -337,7 +337,8 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
         if ctx.words_between(at, hits[k].start) > 2 || k == 0 {
             continue;
         }
-        for (actor, mention) in ctx.list_after(k - 1, true, 2) {
+        let reach = ctx.words_between(hits[k - 1].end, hits[k].start);
+        for (actor, mention) in ctx.list_after(k - 1, true, reach) {
             found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
         }
     }
