@@ -214,10 +214,19 @@ pub struct WordIndex<'t> {
 
 impl<'t> WordIndex<'t> {
     pub fn new(text: &'t str) -> WordIndex<'t> {
-        let mut runs = Vec::new();
+        let mut runs = Vec::with_capacity(text.len() / 5);
         let mut start = None;
         let mut alnum = false;
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII is classified byte by byte; other characters are decoded.
+            let (c, len) = if bytes[i].is_ascii() {
+                (char::from(bytes[i]), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
             let inside = c.is_alphanumeric() || c == '\'' || c == '’';
             match (inside, start) {
                 (true, None) => {
@@ -233,6 +242,7 @@ impl<'t> WordIndex<'t> {
                 }
                 (false, None) => {}
             }
+            i += len;
         }
         if let (Some(st), true) = (start, alnum) {
             runs.push((st, text.len()));
