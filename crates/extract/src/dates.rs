@@ -292,6 +292,28 @@ pub fn event_date(sentence: &str, ctx: &DateContext<'_>) -> Option<Date> {
     resolve_event_date(sentence, &expressions(sentence, ctx.calendars), ctx)
 }
 
+/// True when `sentence` names a month or a day more than half a year before
+/// publication ("governed until January 2019, when ..."): a sentence that
+/// gives no date of its own act but tells of that time is history, and its
+/// act cannot be dated on the day of publication.
+pub fn mentions_earlier(sentence: &str, ctx: &DateContext<'_>) -> bool {
+    let horizon = ctx.published.to_days() - 183;
+    let cals = ctx.calendars;
+    expressions(sentence, cals).into_iter().any(|(at, e)| {
+        let old = match e {
+            Expr::Full(d) => d.to_days() < horizon,
+            Expr::MonthYear(y, m) => Date::new(y, m, 1).is_ok_and(|d| d.to_days() < horizon),
+            Expr::MonthDay(..) | Expr::Weekday(_) => false,
+        };
+        // "elections held in July 2024" dates the election, not the story.
+        let before: Vec<_> = crate::text::words_borrowed(&sentence[..at]).collect();
+        let election = before.iter().rev().take(4).any(|w| {
+            cals.iter().any(|c| c.election_date_markers.iter().chain(&c.foreign_date_followers).any(|m| m == w))
+        }) || followed_by_foreign(&sentence[at..], cals);
+        old && !election
+    })
+}
+
 /// Picks the act's date among a sentence's date expressions (offsets into
 /// `sentence`): the first one that belongs to the act and is not in the future.
 fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext<'_>) -> Option<Date> {

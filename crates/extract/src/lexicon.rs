@@ -42,6 +42,8 @@ pub enum Cue {
     Support,
     /// Support whose actor follows the cue ("backed by Brazil").
     SupportPassive,
+    /// Opposition whose actor follows the cue ("questioned by Chile").
+    OpposePassive,
     /// Advocacy that only counts for a neutral target ("called for dialogue").
     Advocate,
     /// Opposition to the target.
@@ -82,6 +84,10 @@ pub enum Tag {
     Modal,
     /// A writer's label right before a name ("dictator Maduro").
     Epithet,
+    /// Tells of a time before the story's ("early that year", "years
+    /// ago"): an act in such a sentence without a date of its own cannot be
+    /// dated on publication.
+    History,
     Exclusion,
     Blocker,
     RuptureVerb,
@@ -163,6 +169,10 @@ pub struct Calendar {
     /// Words right after a date that make it another thing's date.
     #[serde(default)]
     pub foreign_date_followers: Vec<String>,
+    /// Words right before a date that make it an election's date ("held
+    /// in July 2024"): an old election date does not make a sentence history.
+    #[serde(default)]
+    pub election_date_markers: Vec<String>,
     /// Lowercase month names to 1..=12 and weekday names to 101..=107,
     /// built from the lists above when the lexicon loads.
     #[serde(skip)]
@@ -274,6 +284,10 @@ struct CuesSection {
     recognition: Vec<String>,
     support: Vec<String>,
     support_passive: Vec<String>,
+    #[serde(default)]
+    oppose_passive: Vec<String>,
+    #[serde(default)]
+    history: Vec<String>,
     advocate: Vec<String>,
     oppose: Vec<String>,
     negators: Vec<String>,
@@ -624,11 +638,13 @@ impl Lexicon {
                     b.add(p, tag, exact);
                 }
             }
-            let any_case: [(&Vec<String>, Tag); 18] = [
+            let any_case: [(&Vec<String>, Tag); 20] = [
                 (&s.pronouns, Tag::Pronoun),
                 (&c.recognition, Tag::Cue(Cue::Recognition)),
                 (&c.support, Tag::Cue(Cue::Support)),
                 (&c.support_passive, Tag::Cue(Cue::SupportPassive)),
+                (&c.oppose_passive, Tag::Cue(Cue::OpposePassive)),
+                (&c.history, Tag::History),
                 (&c.advocate, Tag::Cue(Cue::Advocate)),
                 (&c.oppose, Tag::Cue(Cue::Oppose)),
                 (&c.negators, Tag::Negator),

@@ -119,7 +119,15 @@ impl Extractor {
                 explicit = event_date();
                 date = explicit.unwrap_or(prep.published);
             }
+            // An act the sentence does not date, told as history (a past
+            // perfect, or next to a month long gone), is not dated on
+            // publication: that would color the country on the wrong day.
+            let history =
+                explicit.is_none() && !findings.is_empty() && dates::mentions_earlier(sentence_text, &date_ctx);
             for f in findings {
+                if explicit.is_none() && (history || f.retrospective) {
+                    continue;
+                }
                 // A speaker named after a multi-sentence quotation extends the
                 // quote to the sentence that names them, so the mention
                 // always lies inside the quote.

@@ -36,6 +36,9 @@ pub struct Finding<'a> {
     pub kind: EventKind,
     /// Where the actor is named (global byte offsets).
     pub mention: Range<usize>,
+    /// Told as history ("early that year"): kept only if the sentence
+    /// dates it.
+    pub retrospective: bool,
 }
 
 /// One sentence with what was recognised in it.
@@ -81,9 +84,11 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
     };
 
     let mut found: BTreeMap<&'a str, Vec<Finding<'a>>> = BTreeMap::new();
+    // "early that year", "hace años": the sentence tells of an earlier time.
+    let retrospective = hits.iter().any(|h| h.has(Tag::History));
     let mut add = |actors: Vec<(&'a str, Range<usize>)>, stance: Stance, kind: EventKind| {
         for (actor, mention) in actors {
-            found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
+            found.entry(actor).or_default().push(Finding { actor, stance, kind, mention, retrospective });
         }
     };
     let ctx = Ctx { lex, s, excluded: &excluded, index: &index };
@@ -143,12 +148,22 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
         if let Some(cue) = h.cue().filter(|_| !cancels_next_cue(i)) {
             consumed[i] = true;
             match cue {
-                Cue::SupportPassive => {
-                    let target = nearest_side(hits, ..i).or_else(|| first_side_after(&ctx, i));
+                Cue::SupportPassive | Cue::OpposePassive => {
+                    // "Maduro ..., while the opposition leader declared
+                    // himself president with the support of the U.S.": the
+                    // side before a clause break is not what is supported.
+                    let target = nearest_side(hits, ..i)
+                        .filter(|(t, _)| !ctx.breaks_clause(hits[*t].end, h.start))
+                        .or_else(|| first_side_after(&ctx, i));
                     let Some((t, align)) = target else { continue };
                     consumed[t] = true;
                     let actors = ctx.actors_after(i);
-                    add(actors, stance_of(1, align), EventKind::Endorsement);
+                    let (polarity, kind) = if cue == Cue::OpposePassive {
+                        (-1, EventKind::Statement)
+                    } else {
+                        (1, EventKind::Endorsement)
+                    };
+                    add(actors, stance_of(polarity, align), kind);
                 }
                 Cue::Advocate => {
                     // "urged the government and the opposition to seek dialogue":
@@ -186,7 +201,9 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                             j += 1;
                             continue;
                         }
-                        if let Some(c2) = n.cue().filter(|c| !matches!(c, Cue::SupportPassive | Cue::Advocate)) {
+                        if let Some(c2) =
+                            n.cue().filter(|c| !matches!(c, Cue::SupportPassive | Cue::OpposePassive | Cue::Advocate))
+                        {
                             // "una dictadura", tras el "fraude": two cues
                             // across a clause break are two verdicts, not
                             // one nested in the other.
@@ -339,7 +356,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
         }
         let reach = ctx.words_between(hits[k - 1].end, hits[k].start);
         for (actor, mention) in ctx.list_after(k - 1, true, reach) {
-            found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
+            found.entry(actor).or_default().push(Finding { actor, stance, kind, mention, retrospective: false });
         }
     }
 
