@@ -722,28 +722,51 @@ impl Lexicon {
     /// at each word start rather than over every byte: "us" is never looked
     /// for inside "thus". At each start the longest phrase that also ends on
     /// a word boundary wins ("reconocimiento al" yields "reconocimiento").
+    ///
+    /// The text is read a word at a time: the word's leading ASCII letters
+    /// are hashed on the way to its end, and only a word whose hash starts
+    /// some phrase is looked up in the trie.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
         let bytes = text.as_bytes();
-        let mut prev_alnum = false;
-        let mut covered_to = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            // ASCII is classified byte by byte; other characters are decoded.
-            let (alnum, len) = if bytes[i].is_ascii() {
-                (bytes[i].is_ascii_alphanumeric(), 1)
+        // The character at `i`: whether it is a letter or digit, and its length.
+        let class = |i: usize| -> (bool, usize) {
+            let b = bytes[i];
+            if b.is_ascii() {
+                (crate::trie::ascii_word_byte(b) != 0, 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (c.is_alphanumeric(), c.len_utf8())
-            };
-            if alnum && !prev_alnum && i >= covered_to {
-                if let Some(h) = self.longest_at(text, i) {
+            }
+        };
+        let mut covered_to = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let (alnum, len) = class(i);
+            if !alnum {
+                i += len;
+                continue;
+            }
+            let start = i;
+            let mut hash = crate::trie::WordHash::START;
+            while let Some(f) = bytes.get(i).map(|&b| crate::trie::ascii_word_byte(b)).filter(|&f| f != 0) {
+                hash = hash.push(f);
+                i += 1;
+            }
+            // The rest of the word, if a letter outside ASCII comes next.
+            while i < bytes.len() {
+                let (alnum, len) = class(i);
+                if !alnum {
+                    break;
+                }
+                i += len;
+            }
+            if start >= covered_to && self.trie.may_start_hashed(hash) {
+                if let Some(h) = self.longest_at(text, start) {
                     covered_to = h.end;
                     out.push(h);
                 }
             }
-            prev_alnum = alnum;
-            i += len;
         }
         out
     }
