@@ -84,6 +84,9 @@ pub enum Tag {
     Modal,
     /// A writer's label right before a name ("dictator Maduro").
     Epithet,
+    /// After it, the actors named repeat the act of the clause before ("as
+    /// did Canada", "al igual que Perú").
+    RepeatMarker,
     /// Tells of a time before the story's ("early that year", "years
     /// ago"): an act in such a sentence without a date of its own cannot be
     /// dated on publication.
@@ -357,10 +360,6 @@ pub struct Lexicon {
     /// First words of an apposition ("a key ally of", "un aliado de"): an
     /// actor named inside one is not the sentence's subject.
     pub apposition_openers: HashSet<String>,
-    /// Phrases after which the actors named repeat the act of the clause
-    /// before ("as did Canada", "al igual que Perú"), spaced as in running
-    /// text so that they match whole words.
-    pub repeat_markers: Vec<String>,
     pub speech_verbs: HashSet<String>,
     pub institutions: Vec<Vec<String>>,
     pub list_glue: HashSet<String>,
@@ -605,7 +604,6 @@ impl Lexicon {
         let mut clause_breaks = HashSet::new();
         let mut partitives = HashSet::new();
         let mut apposition_openers = HashSet::new();
-        let mut repeat_markers = Vec::new();
         let mut speech_verbs = HashSet::new();
         let mut institutions = Vec::new();
         let mut list_glue = HashSet::new();
@@ -638,13 +636,14 @@ impl Lexicon {
                     b.add(p, tag, exact);
                 }
             }
-            let any_case: [(&Vec<String>, Tag); 20] = [
+            let any_case: [(&Vec<String>, Tag); 21] = [
                 (&s.pronouns, Tag::Pronoun),
                 (&c.recognition, Tag::Cue(Cue::Recognition)),
                 (&c.support, Tag::Cue(Cue::Support)),
                 (&c.support_passive, Tag::Cue(Cue::SupportPassive)),
                 (&c.oppose_passive, Tag::Cue(Cue::OpposePassive)),
                 (&c.history, Tag::History),
+                (&c.repeat_markers, Tag::RepeatMarker),
                 (&c.advocate, Tag::Cue(Cue::Advocate)),
                 (&c.oppose, Tag::Cue(Cue::Oppose)),
                 (&c.negators, Tag::Negator),
@@ -670,7 +669,6 @@ impl Lexicon {
             clause_breaks.extend(lower(&c.clause_breaks));
             partitives.extend(lower(&c.partitives));
             apposition_openers.extend(lower(&c.apposition_openers));
-            repeat_markers.extend(lower(&c.repeat_markers).into_iter().map(|m| format!(" {} ", m.trim())));
             speech_verbs.extend(lower(&c.speech_verbs));
             for phrase in lower(&c.list_glue) {
                 list_glue.extend(phrase.split_whitespace().map(str::to_string));
@@ -706,7 +704,6 @@ impl Lexicon {
             clause_breaks,
             partitives,
             apposition_openers,
-            repeat_markers,
             speech_verbs,
             institutions,
             list_glue,

@@ -339,11 +339,9 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
 
     // "Trump recognised Guaidó, as did Canada": the actors after "as did"
     // repeat the act of the clause before it.
-    // Written in lowercase in running text, so the original text is searched
-    // as it is, and only when the sentence produced something to repeat.
-    let markers: &[String] = if found.is_empty() { &[] } else { &lex.repeat_markers };
-    for marker in markers {
-        let Some(at) = s.text.find(marker).map(|p| s.range.start + p + marker.len()) else { continue };
+    let markers = hits.iter().filter(|h| h.has(Tag::RepeatMarker) && !found.is_empty());
+    let ends: Vec<usize> = markers.map(|h| h.end).collect();
+    for at in ends {
         let before: Vec<(Stance, EventKind)> =
             found.values().flatten().filter(|f| f.mention.end <= at).map(|f| (f.stance, f.kind)).collect();
         let Some(&(stance, kind)) = before.first() else { continue };
