@@ -87,6 +87,9 @@ pub enum Tag {
     /// After it, the actors named repeat the act of the clause before ("as
     /// did Canada", "al igual que Perú").
     RepeatMarker,
+    /// A month or weekday name: a sentence with neither one nor a digit
+    /// holds no date, and is not read for one.
+    CalendarName,
     /// Tells of a time before the story's ("early that year", "years
     /// ago"): an act in such a sentence without a date of its own cannot be
     /// dated on publication.
@@ -686,6 +689,9 @@ impl Lexicon {
                     .map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()),
             );
             let mut calendar = lf.calendar;
+            for name in calendar.months.iter().chain(&calendar.weekdays).flatten() {
+                b.add(name, Tag::CalendarName, false);
+            }
             calendar.index_names();
             calendars.push(calendar);
         }

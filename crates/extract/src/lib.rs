@@ -63,7 +63,14 @@ impl Extractor {
         let text = check_bytes(file, bytes)?;
         let prep = prepare(file, text, sidecar, &self.lex.calendars)?;
         let id = article::article_id(std::path::Path::new(file));
-        let hits: Vec<Hit> = self.lex.scan(text).into_iter().filter(|h| h.start >= prep.body_start).collect();
+        // Month and weekday names only tell which sentences may hold a date;
+        // kept apart, they never stand between a cue and its target.
+        let (calendar_names, hits): (Vec<Hit>, Vec<Hit>) = self
+            .lex
+            .scan(text)
+            .into_iter()
+            .filter(|h| h.start >= prep.body_start)
+            .partition(|h| h.tags.iter().all(|t| *t == Tag::CalendarName));
         let body = &text[prep.body_start..];
         let sentences: Vec<std::ops::Range<usize>> =
             text::sentences(body).into_iter().map(|r| r.start + prep.body_start..r.end + prep.body_start).collect();
@@ -99,7 +106,13 @@ impl Extractor {
             // Office-holders and groups are resolved at the sentence's date,
             // so it is read before the rules run, but only for sentences
             // that name a dated actor; the rest get it once they yield events.
-            let event_date = || dates::event_date(sentence_text, &date_ctx);
+            // Every date expression holds a digit or a month or weekday
+            // name, so a sentence with neither is not read for one.
+            let has_date = sentence_text.bytes().any(|b| b.is_ascii_digit())
+                || calendar_names
+                    .get(calendar_names.partition_point(|h| h.start < s.start))
+                    .is_some_and(|h| h.start < s.end);
+            let event_date = || if has_date { dates::event_date(sentence_text, &date_ctx) } else { None };
             let dated_actor = sentence_hits.iter().any(|h| matches!(h.actor(), Some(Tag::Person(_) | Tag::Group(_))))
                 || quotes.iter().any(|(q, sp)| sp.is_some() && q.start < s.end && s.start < q.end);
             let mut explicit = if dated_actor { event_date() } else { None };
@@ -122,8 +135,10 @@ impl Extractor {
             // An act the sentence does not date, told as history (a past
             // perfect, or next to a month long gone), is not dated on
             // publication: that would color the country on the wrong day.
-            let history =
-                explicit.is_none() && !findings.is_empty() && dates::mentions_earlier(sentence_text, &date_ctx);
+            let history = has_date
+                && explicit.is_none()
+                && !findings.is_empty()
+                && dates::mentions_earlier(sentence_text, &date_ctx);
             for f in findings {
                 if explicit.is_none() && (history || f.retrospective) {
                     continue;
