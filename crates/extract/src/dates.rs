@@ -326,15 +326,21 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
         |a: &[std::borrow::Cow<'_, str>], b: &[String]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y);
     let all: Vec<_> = crate::text::words_borrowed(sentence).collect();
     let looks_ahead = future_markers.iter().any(|m| !m.is_empty() && all.windows(m.len()).any(|w| same(w, m)));
+    let mut prev_foreign: Option<usize> = None;
     for &(at, expr) in exprs {
         let before: Vec<_> = crate::text::words_borrowed(&sentence[..at]).collect();
-        let foreign =
-            foreign_markers.iter().any(|m| before.len() >= m.len() && same(&before[before.len() - m.len()..], m));
+        // "the elections of Sunday, July 28": a date right after a
+        // weekday that belongs to something else belongs to it too.
+        let chained = prev_foreign.is_some_and(|p| crate::text::word_count(&sentence[p..at]) <= 1);
+        let foreign = chained
+            || foreign_markers.iter().any(|m| before.len() >= m.len() && same(&before[before.len() - m.len()..], m));
         // A date inside a quotation is what the speaker talks about, not
         // when they spoke ("spoke resoundingly on July 28," wrote Blinken).
         if foreign || inside_quotation(&sentence[..at]) || followed_by_foreign(&sentence[at..], cals) {
+            prev_foreign = Some(at);
             continue;
         }
+        prev_foreign = None;
         let date = match expr {
             Expr::Full(d) => Some(d),
             Expr::MonthDay(m, d) => {

@@ -545,11 +545,15 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     fn demonym_is_actor(&self, k: usize) -> bool {
         let h = &self.s.hits[k];
         let after = self.sentence_words_after(h.end, 4);
-        let before = self.sentence_words_before(h.start, 3);
+        let before = self.sentence_words_before(h.start, 4);
+        // "el gobierno ruso", and with one adjective between ("el nuevo
+        // gobierno conservador griego").
         self.lex.institutions.iter().any(|inst| {
             let n = inst.len();
             (0..=2).any(|skip| after.len() >= skip + n && after[skip..skip + n] == inst[..])
-                || (before.len() >= n && before[before.len() - n..] == inst[..])
+                || (0..=1).any(|skip| {
+                    before.len() >= n + skip && before[before.len() - n - skip..before.len() - skip] == inst[..]
+                })
         })
     }
 
