@@ -123,7 +123,7 @@ fn is_abbreviation(word: &str) -> bool {
     if w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)) {
         return true;
     }
-    ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -138,37 +138,34 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// Quoted passages: from an opening quote to its closing quote, within a
 /// paragraph. Straight quotes alternate open/close.
 pub fn quotations(text: &str) -> Vec<Range<usize>> {
+    // Read as bytes: the marks are '"', '\n' and the curly quotes, which
+    // are E2 80 9C (“) and E2 80 9D (”) in UTF-8.
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    for para in paragraphs(text) {
-        let p = &text[para.clone()];
-        let mut open: Option<usize> = None;
-        for (off, c) in p.char_indices() {
-            let at = para.start + off;
-            match (c, open) {
-                ('“', _) => open = Some(at),
-                ('”', Some(o)) => {
-                    out.push(o..at + c.len_utf8());
-                    open = None;
-                }
-                ('"', None) => open = Some(at),
-                ('"', Some(o)) => {
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| matches!(c, b'"' | b'\n' | 0xE2)) {
+        let at = i + off;
+        i = at + 1;
+        match (b[at], b.get(at + 1), b.get(at + 2)) {
+            (b'\n', ..) => open = None,
+            (b'"', ..) => match open {
+                None => open = Some(at),
+                Some(o) => {
                     out.push(o..at + 1);
                     open = None;
                 }
-                _ => {}
+            },
+            (0xE2, Some(0x80), Some(0x9C)) => open = Some(at),
+            (0xE2, Some(0x80), Some(0x9D)) => {
+                if let Some(o) = open.take() {
+                    out.push(o..at + 3);
+                }
             }
+            _ => {}
         }
     }
     out
-}
-
-fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut start = 0;
-    text.split('\n').map(move |line| {
-        let r = start..start + line.len();
-        start = r.end + 1;
-        r
-    })
 }
 
 /// The longest prefix of `s` that is at most `max` bytes and ends on a
@@ -188,16 +185,46 @@ pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 
 /// [`words`] without copying words that are already lowercase, which most are.
 pub fn words_borrowed(s: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(w.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(w)
+    // Runs of letters, digits, apostrophes and hyphens, read byte by byte
+    // for ASCII (the split-by-closure this replaces decoded every character).
+    let b = s.as_bytes();
+    let mut i = 0;
+    let inside = move |i: usize| -> (bool, usize) {
+        let c = b[i];
+        if c.is_ascii() {
+            (c.is_ascii_alphanumeric() || c == b'\'' || c == b'-', 1)
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            (ch.is_alphanumeric() || ch == '’', ch.len_utf8())
+        }
+    };
+    std::iter::from_fn(move || loop {
+        while i < b.len() {
+            let (w, len) = inside(i);
+            if w {
+                break;
             }
-        })
+            i += len;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() {
+            let (w, len) = inside(i);
+            if !w {
+                break;
+            }
+            i += len;
+        }
+        let w = s[start..i].trim_matches(|c| c == '\'' || c == '’' || c == '-');
+        if w.is_empty() {
+            continue;
+        }
+        let upper =
+            if w.is_ascii() { w.bytes().any(|c| c.is_ascii_uppercase()) } else { w.chars().any(char::is_uppercase) };
+        return Some(if upper { std::borrow::Cow::Owned(w.to_lowercase()) } else { std::borrow::Cow::Borrowed(w) });
+    })
 }
 
 /// The words of one text, indexed once so that the number of words between
@@ -227,13 +254,14 @@ impl<'t> WordIndex<'t> {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (c, c.len_utf8())
             };
-            let inside = c.is_alphanumeric() || c == '\'' || c == '’';
+            let is_alnum = if len == 1 { bytes[i].is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+            let inside = is_alnum || c == '\'' || c == '’';
             match (inside, start) {
                 (true, None) => {
                     start = Some(i);
-                    alnum = c.is_alphanumeric();
+                    alnum = is_alnum;
                 }
-                (true, Some(_)) => alnum |= c.is_alphanumeric(),
+                (true, Some(_)) => alnum |= is_alnum,
                 (false, Some(st)) => {
                     if alnum {
                         runs.push((st, i));
@@ -294,6 +322,20 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn words_are_lowercased_runs_without_edge_apostrophes_or_hyphens() {
+        let got: Vec<String> = words("'Venezuela’s US-backed  -- PERÚ, 'quoted' 2019 don't").collect();
+        assert_eq!(got, ["venezuela’s", "us-backed", "perú", "quoted", "2019", "don't"]);
+        assert!(words_borrowed("already lowercase").all(|w| matches!(w, std::borrow::Cow::Borrowed(_))));
+    }
+
+    #[test]
+    fn quotations_pair_straight_and_curly_marks_within_a_paragraph() {
+        let text = "He said \"yes\" and “no”.\n“Unclosed\n\"a\" ” stray";
+        let got: Vec<&str> = quotations(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["\"yes\"", "“no”", "\"a\""]);
     }
 
     #[test]
