@@ -306,7 +306,7 @@ pub fn mentions_earlier(sentence: &str, ctx: &DateContext<'_>) -> bool {
             Expr::MonthDay(..) | Expr::Weekday(_) => false,
         };
         // "elections held in July 2024" dates the election, not the story.
-        let before: Vec<_> = crate::text::words_borrowed(&sentence[..at]).collect();
+        let before: Vec<_> = crate::text::words_borrowed(tail(&sentence[..at], 80)).collect();
         let election = before.iter().rev().take(4).any(|w| {
             cals.iter().any(|c| c.election_date_markers.iter().chain(&c.foreign_date_followers).any(|m| m == w))
         }) || followed_by_foreign(&sentence[at..], cals);
@@ -324,11 +324,17 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
     // Words are compared borrowed: most are lowercase already.
     let same =
         |a: &[std::borrow::Cow<'_, str>], b: &[String]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y);
-    let all: Vec<_> = crate::text::words_borrowed(sentence).collect();
-    let looks_ahead = future_markers.iter().any(|m| !m.is_empty() && all.windows(m.len()).any(|w| same(w, m)));
+    // Read only when a weekday needs it: most sentences name none.
+    let looks_ahead = std::cell::OnceCell::new();
+    let looks_ahead = || {
+        *looks_ahead.get_or_init(|| {
+            let all: Vec<_> = crate::text::words_borrowed(sentence).collect();
+            future_markers.iter().any(|m| !m.is_empty() && all.windows(m.len()).any(|w| same(w, m)))
+        })
+    };
     let mut prev_foreign: Option<usize> = None;
     for &(at, expr) in exprs {
-        let before: Vec<_> = crate::text::words_borrowed(&sentence[..at]).collect();
+        let before: Vec<_> = crate::text::words_borrowed(tail(&sentence[..at], 80)).collect();
         // "the elections of Sunday, July 28": a date right after a
         // weekday that belongs to something else belongs to it too.
         let chained = prev_foreign.is_some_and(|p| crate::text::word_count(&sentence[p..at]) <= 1);
@@ -352,7 +358,7 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
             }
             Expr::MonthYear(y, m) if (y, m) == (published.year(), published.month()) => Some(published),
             Expr::MonthYear(y, m) => Date::new(y, m, 1).ok(),
-            Expr::Weekday(wd) if precision == Precision::Day && !looks_ahead => {
+            Expr::Weekday(wd) if precision == Precision::Day && !looks_ahead() => {
                 let back = (i32::from(published.weekday()) - i32::from(wd)).rem_euclid(7);
                 Some(published.add_days(-back))
             }
@@ -364,6 +370,16 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
         }
     }
     None
+}
+
+/// The last `max` bytes of `s` or fewer, starting on a character boundary:
+/// the words right before a date are all its markers look at.
+fn tail(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
 }
 
 /// True when an odd number of quotation marks opens before the end of `prefix`.
@@ -379,11 +395,10 @@ fn inside_quotation(prefix: &str) -> bool {
 fn followed_by_foreign(rest: &str, cals: &[Calendar]) -> bool {
     // Skip the date expression itself: its words are numbers, month names
     // and connectives.
-    let words: Vec<String> = crate::text::words(rest).take(6).collect();
-    let after = words.iter().skip_while(|w| {
-        w.chars().all(|c| c.is_ascii_digit()) || month_of(cals, w).is_some() || matches!(w.as_str(), "de" | "of")
+    let mut after = crate::text::words_borrowed(crate::text::prefix(rest, 80)).take(6).skip_while(|w| {
+        w.chars().all(|c| c.is_ascii_digit()) || month_of(cals, w).is_some() || matches!(&**w, "de" | "of")
     });
-    after.take(1).any(|w| cals.iter().any(|c| c.foreign_date_followers.iter().any(|f| f == w)))
+    after.next().is_some_and(|w| cals.iter().any(|c| c.foreign_date_followers.iter().any(|f| *f == *w)))
 }
 
 #[cfg(test)]

@@ -461,24 +461,13 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         self.index.count(a.saturating_sub(base), b.saturating_sub(base))
     }
 
-    /// The last `n` words before `at`, looking back at most a short window
-    /// (words are short; this keeps the rules linear in the sentence).
+    /// The last `n` words before `at`, read off the sentence's word index.
     fn sentence_words_before(&self, at: usize, n: usize) -> Vec<std::borrow::Cow<'b, str>> {
-        let mut from = at.saturating_sub(24 * n).max(self.s.range.start);
-        while from < at && !self.s.text.is_char_boundary(from - self.s.range.start) {
-            from += 1;
-        }
-        let mut w: Vec<std::borrow::Cow<'b, str>> = words_borrowed(self.between(from, at)).collect();
-        w.drain(..w.len().saturating_sub(n));
-        w
+        self.index.words_before(at.saturating_sub(self.s.range.start), n)
     }
 
     fn sentence_words_after(&self, at: usize, n: usize) -> Vec<std::borrow::Cow<'b, str>> {
-        let mut to = (at + 24 * n).min(self.s.range.end);
-        while to > at && !self.s.text.is_char_boundary(to - self.s.range.start) {
-            to -= 1;
-        }
-        words_borrowed(self.between(at, to)).take(n).collect()
+        self.index.words_after(at.saturating_sub(self.s.range.start), n)
     }
 
     /// True when the actor at hit `k` is the object of a verb or preposition

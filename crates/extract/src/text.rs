@@ -278,6 +278,33 @@ impl<'t> WordIndex<'t> {
         WordIndex { text, runs }
     }
 
+    /// The last `n` words that end at or before offset `at`, in order,
+    /// lowercased and without edge apostrophes, as [`words_borrowed`] gives
+    /// them (but split at hyphens: "ex-president" is "ex", "president").
+    pub fn words_before(&self, at: usize, n: usize) -> Vec<std::borrow::Cow<'t, str>> {
+        let hi = self.runs.partition_point(|r| r.1 <= at);
+        self.runs[hi.saturating_sub(n)..hi].iter().filter_map(|&(s, e)| self.word(s, e)).collect()
+    }
+
+    /// The first `n` words that start at or after offset `at`.
+    pub fn words_after(&self, at: usize, n: usize) -> Vec<std::borrow::Cow<'t, str>> {
+        let lo = self.runs.partition_point(|r| r.0 < at);
+        self.runs[lo..(lo + n).min(self.runs.len())].iter().filter_map(|&(s, e)| self.word(s, e)).collect()
+    }
+
+    fn word(&self, s: usize, e: usize) -> Option<std::borrow::Cow<'t, str>> {
+        let w = self.text.get(s..e)?.trim_matches(|c| c == '\'' || c == '’');
+        let upper =
+            if w.is_ascii() { w.bytes().any(|c| c.is_ascii_uppercase()) } else { w.chars().any(char::is_uppercase) };
+        (!w.is_empty()).then(|| {
+            if upper {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            }
+        })
+    }
+
     /// `word_count(&text[a..b])`, for offsets on character boundaries
     /// (clamped to the text).
     pub fn count(&self, a: usize, b: usize) -> usize {
