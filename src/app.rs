@@ -382,49 +382,83 @@ fn download(name: &str, body: &str, mime: &str) {
 ///
 /// The map is one stop in the Tab order (a roving tabindex): arrow keys move
 /// between tiles as they lie on the map, Enter opens a country.
+///
+/// The 197 tiles are one block of markup ([`logic::tiles_html`]), parsed by
+/// the browser in one step, with one listener per event type on the map
+/// rather than three per tile. Afterwards each effect writes only the tiles
+/// that changed: a slider move rewrites `data-stance` and `aria-label` of
+/// the tiles whose stance moved, a new selection or Tab stop touches two
+/// tiles. See DESIGN.md, "Why the map is one block of markup".
 #[component]
 fn TileMap(
     stances: Memo<Vec<&'static str>>,
     selected: RwSignal<Option<String>>,
     current: RwSignal<&'static str>,
 ) -> impl IntoView {
-    let tiles = TILES
-        .iter()
-        .enumerate()
-        .map(|(i, t)| view! { <CountryTile tile=t index=i stances=stances selected=selected current=current /> })
-        .collect_view();
-    view! {
-        <div class="map-scroll">
-            <h2 class="visually-hidden" id="map-heading">"Map"</h2>
-            <p class="hint touch-only">"Swipe the map sideways for Europe, Africa, Asia and Oceania."</p>
-            <p id="map-help" class="hint keyboard-only">"Arrow keys move between countries, Home and End to a row's ends; Enter opens one."</p>
-            <div
-                class="map"
-                role="group"
-                aria-label="Countries by stance, on a map-like grid"
-                aria-describedby="map-help"
-                style=format!("grid-template-columns:repeat({GRID_COLS},var(--tile));grid-template-rows:repeat({GRID_ROWS},var(--tile))")
-            >
-                {tiles}
-            </div>
-        </div>
-    }
-}
-
-/// One country's tile.
-///
-/// Props: `tile`, the country; `index`, its position in [`TILES`] and in
-/// `stances`; `selected`, the country whose panel is open; `current`, the
-/// one tile of the map that is in the Tab order.
-#[component]
-fn CountryTile(
-    tile: &'static Tile,
-    index: usize,
-    stances: Memo<Vec<&'static str>>,
-    selected: RwSignal<Option<String>>,
-    current: RwSignal<&'static str>,
-) -> impl IntoView {
+    let map_ref = NodeRef::<leptos::html::Div>::new();
+    let html = stances.with_untracked(|s| {
+        logic::tiles_html(s, selected.with_untracked(|c| c.as_deref().and_then(logic::tile)).map(|t| t.code), current.get_untracked())
+    });
+    // The tile at `index` in TILES order, which is the map's child order.
+    let tile_at = move |index: usize| -> Option<web_sys::Element> {
+        map_ref.get_untracked()?.children().item(u32::try_from(index).ok()?)
+    };
+    let tile_of = move |code: &str| -> Option<web_sys::Element> {
+        tile_at(TILES.iter().position(|t| t.code == code)?)
+    };
+    // Colors and names follow the date. The first run only records what the
+    // markup already shows.
+    Effect::new(move |shown: Option<Vec<&'static str>>| {
+        let now = stances.get();
+        if let Some(shown) = shown {
+            for (i, (t, (new, old))) in TILES.iter().zip(now.iter().zip(&shown)).enumerate() {
+                if new != old {
+                    if let Some(el) = tile_at(i) {
+                        let _ = el.set_attribute("data-stance", new);
+                        let _ = el.set_attribute("aria-label", &logic::tile_label(t, new));
+                    }
+                }
+            }
+        }
+        now
+    });
+    // The open country is marked on its tile.
+    Effect::new(move |marked: Option<Option<&'static str>>| {
+        let now = selected.with(|c| c.as_deref().and_then(logic::tile)).map(|t| t.code);
+        if let Some(marked) = marked {
+            if marked != now {
+                if let Some(el) = marked.and_then(tile_of) {
+                    let _ = el.remove_attribute("aria-current");
+                }
+                if let Some(el) = now.and_then(tile_of) {
+                    let _ = el.set_attribute("aria-current", "true");
+                }
+            }
+        }
+        now
+    });
+    // The roving tabindex.
+    Effect::new(move |stop: Option<&'static str>| {
+        let now = current.get();
+        if let Some(stop) = stop {
+            if stop != now {
+                if let Some(el) = tile_of(stop) {
+                    let _ = el.set_attribute("tabindex", "-1");
+                }
+                if let Some(el) = tile_of(now) {
+                    let _ = el.set_attribute("tabindex", "0");
+                }
+            }
+        }
+        now
+    });
+    // The tile an event happened on, if any.
+    let target_tile = |ev: &web_sys::Event| -> Option<&'static Tile> {
+        let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".tile[data-country]").ok()??;
+        logic::tile(&el.get_attribute("data-country")?)
+    };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(tile) = target_tile(&ev) else { return };
         let key = ev.key();
         let next = match key.as_str() {
             "Home" | "End" => logic::row_end(tile.code, key == "End"),
@@ -439,41 +473,35 @@ fn CountryTile(
             focus_selector(&format!("[data-country=\"{}\"]", next.code));
         }
     };
-    // A memo per tile: moving the slider re-renders only the tiles whose
-    // stance actually changes.
-    let stance = Memo::new(move |_| stances.with(|s| s[index]));
-    let subject = tile.code == SUBJECT;
-    let label = move || {
-        if subject {
-            format!("{} ({}): the subject of the crisis", tile.name, tile.code)
-        } else {
-            format!("{} ({}): {}", tile.name, tile.code, stance_label(stance.get()))
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(tile) = target_tile(&ev) {
+            selected.set(Some(tile.code.to_string()));
+        }
+    };
+    let on_focusin = move |ev: leptos::ev::FocusEvent| {
+        if let Some(tile) = target_tile(&ev) {
+            current.set(tile.code);
         }
     };
     view! {
-        <button
-            type="button"
-            class="tile"
-            class:subject=subject
-            class:west={tile.col < 3}
-            class:east={tile.col + 3 >= GRID_COLS}
-            data-country=tile.code
-            data-stance=move || stance.get()
-            aria-label=label
-            aria-current=move || (selected.get().as_deref() == Some(tile.code)).then_some("true")
-            style=format!("grid-column:{};grid-row:{}", tile.col + 1, tile.row + 1)
-            tabindex=move || if current.get() == tile.code { "0" } else { "-1" }
-            on:focus=move |_| current.set(tile.code)
-            on:keydown=on_keydown
-            on:click=move |_| selected.set(Some(tile.code.to_string()))
-        >
-            {if subject { "★" } else { tile.code }}
-        </button>
+        <div class="map-scroll">
+            <h2 class="visually-hidden" id="map-heading">"Map"</h2>
+            <p class="hint touch-only">"Swipe the map sideways for Europe, Africa, Asia and Oceania."</p>
+            <p id="map-help" class="hint keyboard-only">"Arrow keys move between countries, Home and End to a row's ends; Enter opens one."</p>
+            <div
+                class="map"
+                role="group"
+                aria-label="Countries by stance, on a map-like grid"
+                aria-describedby="map-help"
+                style=format!("grid-template-columns:repeat({GRID_COLS},var(--tile));grid-template-rows:repeat({GRID_ROWS},var(--tile))")
+                node_ref=map_ref
+                inner_html=html
+                on:click=on_click
+                on:keydown=on_keydown
+                on:focusin=on_focusin
+            ></div>
+        </div>
     }
-}
-
-fn stance_label(key: &str) -> &'static str {
-    Stance::parse(key).map_or("no statement in the corpus", Stance::label)
 }
 
 /// The same data as a list grouped by stance, for screen readers and lists people.
@@ -528,7 +556,7 @@ fn Organisations(ds: &'static Dataset, date: RwSignal<Date>, selected: RwSignal<
                         view! {
                             <li>
                                 <button type="button" class="org" data-org=code data-stance=stance
-                                    aria-label=move || format!("{name}: {}", stance_label(stance()))
+                                    aria-label=move || format!("{name}: {}", logic::stance_label(stance()))
                                     on:click=move |_| selected.set(Some(code.to_string()))>
                                     <span class="swatch" data-stance=stance aria-hidden="true"></span>{name}
                                 </button>
@@ -590,7 +618,7 @@ fn PanelBody(
                 <h2 id="panel-title" tabindex="-1" node_ref=focus_on_mount()>{name}</h2>
                 <button type="button" class="close" aria-label="Close panel" on:click=move |_| close_panel(selected)>"×"</button>
             </div>
-            <p class="now"><span class="badge" data-stance=now_key>{move || stance_label(now_key())}</span>" "{summary}</p>
+            <p class="now"><span class="badge" data-stance=now_key>{move || logic::stance_label(now_key())}</span>" "{summary}</p>
             {move || now.get().map(|e| view! { <Quote ds=ds event=e /> })}
             <h3>"Stance history"</h3>
             {if history.is_empty() {
