@@ -397,15 +397,17 @@ fn TileMap(
 ) -> impl IntoView {
     let map_ref = NodeRef::<leptos::html::Div>::new();
     let html = stances.with_untracked(|s| {
-        logic::tiles_html(s, selected.with_untracked(|c| c.as_deref().and_then(logic::tile)).map(|t| t.code), current.get_untracked())
+        logic::tiles_html(
+            s,
+            selected.with_untracked(|c| c.as_deref().and_then(logic::tile)).map(|t| t.code),
+            current.get_untracked(),
+        )
     });
     // The tile at `index` in TILES order, which is the map's child order.
     let tile_at = move |index: usize| -> Option<web_sys::Element> {
         map_ref.get_untracked()?.children().item(u32::try_from(index).ok()?)
     };
-    let tile_of = move |code: &str| -> Option<web_sys::Element> {
-        tile_at(TILES.iter().position(|t| t.code == code)?)
-    };
+    let tile_of = move |code: &str| -> Option<web_sys::Element> { tile_at(TILES.iter().position(|t| t.code == code)?) };
     // Colors and names follow the date. The first run only records what the
     // markup already shows.
     Effect::new(move |shown: Option<Vec<&'static str>>| {
