@@ -91,7 +91,8 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             found.entry(actor).or_default().push(Finding { actor, stance, kind, mention, retrospective });
         }
     };
-    let ctx = Ctx { lex, s, excluded: &excluded, index: &index };
+    let quotes = crate::text::quotations(s.text);
+    let ctx = Ctx { lex, s, excluded: &excluded, index: &index, quotes };
 
     // A cue right after a modal ("should recognize") or after a cancelling
     // act ("vetoed a resolution backing") reports no act of anyone's.
@@ -298,6 +299,15 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             if negated(i) {
                 continue;
             }
+            // "considerar a Maduro presidente electo": the title given to
+            // Maduro is no recognition of the opposition's candidate.
+            let of_maduro = h.has(Tag::IntrinsicOppositionRecognition)
+                && i > 0
+                && hits[i - 1].side() == Some(Align::Government)
+                && gap_words(hits[i - 1].end, h.start) <= 1;
+            if of_maduro {
+                continue;
+            }
             let kind =
                 if h.has(Tag::IntrinsicOppositionRecognition) { EventKind::Recognition } else { EventKind::Statement };
             add(ctx.subject(i), Stance::Opposition, kind);
@@ -442,6 +452,8 @@ struct Ctx<'l, 'a, 'b> {
     s: &'a Sentence<'b>,
     excluded: &'a [bool],
     index: &'a WordIndex<'b>,
+    /// Quotations inside the sentence, relative to its start.
+    quotes: Vec<Range<usize>>,
 }
 
 /// The sentence's text between two global offsets.
@@ -516,6 +528,20 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         word_count(opening) <= 6
             && first.is_some_and(|w| self.lex.apposition_openers.contains(&*w))
             && self.between(h.end, self.s.range.end).trim_start().starts_with(',')
+    }
+
+    /// True when hit `k` lies inside a quotation that the cue at hit `i` is
+    /// outside of (`tras asegurar que "el Grupo de Lima no tiene ...",
+    /// pidió`): words quoted are the speaker's, not the subject of the cue.
+    /// (The other way round is common and sound: `Canada said it "recognizes
+    /// Guaidó"`.)
+    fn quoted_apart(&self, k: usize, i: usize) -> bool {
+        let base = self.s.range.start;
+        let (hk, hi) = (&self.s.hits[k], &self.s.hits[i]);
+        self.quotes.iter().any(|q| {
+            let inside = |a: usize| q.start + base <= a && a < q.end + base;
+            inside(hk.start) && !inside(hi.start)
+        })
     }
 
     /// True when a clause-breaking word ("after", "tras") stands between two offsets.
@@ -605,8 +631,9 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         const SUBJECT_REACH: usize = 20;
         let found =
             (0..i).rev().take_while(|&k| self.words_between(hits[k].end, hits[i].start) <= SUBJECT_REACH).find(|&k| {
-                hits[k].actor().is_some() && !self.is_object(k) && !self.in_apposition(k) && self.usable(k)
-                    || matches!(hits[k].actor(), Some(Tag::Person(_))) && !self.is_object(k)
+                !self.quoted_apart(k, i)
+                    && (hits[k].actor().is_some() && !self.is_object(k) && !self.in_apposition(k) && self.usable(k)
+                        || matches!(hits[k].actor(), Some(Tag::Person(_))) && !self.is_object(k))
             });
         match found {
             Some(k) if self.usable(k) => {
