@@ -87,6 +87,9 @@ pub enum Tag {
     /// After it, the actors named repeat the act of the clause before ("as
     /// did Canada", "al igual que Perú").
     RepeatMarker,
+    /// "member states", "países miembros": between an organisation and a
+    /// cue, the members act, not the organisation.
+    Members,
     /// A month or weekday name: a sentence with neither one nor a digit
     /// holds no date, and is not read for one.
     CalendarName,
@@ -317,6 +320,10 @@ struct CuesSection {
     apposition_openers: Vec<String>,
     #[serde(default)]
     repeat_markers: Vec<String>,
+    #[serde(default)]
+    members: Vec<String>,
+    #[serde(default)]
+    coordinators: Vec<String>,
     speech_verbs: Vec<String>,
     institutions: Vec<String>,
     list_glue: Vec<String>,
@@ -363,6 +370,9 @@ pub struct Lexicon {
     /// First words of an apposition ("a key ally of", "un aliado de"): an
     /// actor named inside one is not the sentence's subject.
     pub apposition_openers: HashSet<String>,
+    /// Words that join two cues side by side ("condemning X and supporting
+    /// Y"): a chain of cues does not run across one.
+    pub coordinators: HashSet<String>,
     pub speech_verbs: HashSet<String>,
     pub institutions: Vec<Vec<String>>,
     pub list_glue: HashSet<String>,
@@ -607,6 +617,7 @@ impl Lexicon {
         let mut clause_breaks = HashSet::new();
         let mut partitives = HashSet::new();
         let mut apposition_openers = HashSet::new();
+        let mut coordinators = HashSet::new();
         let mut speech_verbs = HashSet::new();
         let mut institutions = Vec::new();
         let mut list_glue = HashSet::new();
@@ -639,7 +650,7 @@ impl Lexicon {
                     b.add(p, tag, exact);
                 }
             }
-            let any_case: [(&Vec<String>, Tag); 21] = [
+            let any_case: [(&Vec<String>, Tag); 22] = [
                 (&s.pronouns, Tag::Pronoun),
                 (&c.recognition, Tag::Cue(Cue::Recognition)),
                 (&c.support, Tag::Cue(Cue::Support)),
@@ -647,6 +658,7 @@ impl Lexicon {
                 (&c.oppose_passive, Tag::Cue(Cue::OpposePassive)),
                 (&c.history, Tag::History),
                 (&c.repeat_markers, Tag::RepeatMarker),
+                (&c.members, Tag::Members),
                 (&c.advocate, Tag::Cue(Cue::Advocate)),
                 (&c.oppose, Tag::Cue(Cue::Oppose)),
                 (&c.negators, Tag::Negator),
@@ -672,6 +684,7 @@ impl Lexicon {
             clause_breaks.extend(lower(&c.clause_breaks));
             partitives.extend(lower(&c.partitives));
             apposition_openers.extend(lower(&c.apposition_openers));
+            coordinators.extend(lower(&c.coordinators));
             speech_verbs.extend(lower(&c.speech_verbs));
             for phrase in lower(&c.list_glue) {
                 list_glue.extend(phrase.split_whitespace().map(str::to_string));
@@ -710,6 +723,7 @@ impl Lexicon {
             clause_breaks,
             partitives,
             apposition_openers,
+            coordinators,
             speech_verbs,
             institutions,
             list_glue,

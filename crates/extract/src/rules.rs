@@ -208,7 +208,25 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                             // "una dictadura", tras el "fraude": two cues
                             // across a clause break are two verdicts, not
                             // one nested in the other.
-                            if gap_words(last_end, n.start) > CHAIN_REACH || ctx.breaks_clause(last_end, n.start) {
+                            // "recognized and expressed support for": two
+                            // verbs of one object; the first one speaks.
+                            let coordinated = ctx.coordinated(last_end, n.start);
+                            let right_after = words_borrowed(between(s, last_end, n.start))
+                                .next()
+                                .is_some_and(|w| lex.coordinators.contains(&*w));
+                            if coordinated && right_after && gap_words(last_end, n.start) <= 3 {
+                                consumed[j] = true;
+                                last_end = n.end;
+                                j += 1;
+                                continue;
+                            }
+                            // "condemning the farce and supporting the
+                            // interim president": cues side by side, each
+                            // with its own object.
+                            if gap_words(last_end, n.start) > CHAIN_REACH
+                                || ctx.breaks_clause(last_end, n.start)
+                                || coordinated
+                            {
                                 break;
                             }
                             polarity *= polarity_of(c2, negated(j));
@@ -544,6 +562,11 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         })
     }
 
+    /// True when a coordinating word ("and", "y") stands between two offsets.
+    fn coordinated(&self, a: usize, b: usize) -> bool {
+        words_borrowed(self.between(a, b)).any(|w| self.lex.coordinators.contains(&*w))
+    }
+
     /// True when a clause-breaking word ("after", "tras") stands between two offsets.
     fn breaks_clause(&self, a: usize, b: usize) -> bool {
         words_borrowed(self.between(a, b)).any(|w| self.lex.clause_breaks.contains(&*w))
@@ -635,7 +658,14 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
                     && (hits[k].actor().is_some() && !self.is_object(k) && !self.in_apposition(k) && self.usable(k)
                         || matches!(hits[k].actor(), Some(Tag::Person(_))) && !self.is_object(k))
             });
+        // "a dozen of its member states recognized": the members act, and
+        // which ones the sentence does not say.
+        let members_between = |k: usize| {
+            matches!(hits[k].actor(), Some(Tag::Organisation(_) | Tag::Group(_)))
+                && hits[k + 1..i].iter().any(|h| h.has(Tag::Members))
+        };
         match found {
+            Some(k) if members_between(k) => Vec::new(),
             Some(k) if self.usable(k) => {
                 let mut first = k;
                 while let Some(p) = (0..first).rev().find(|&p| hits[p].actor().is_some()) {
