@@ -16,6 +16,7 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCsv } from './csv.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -62,7 +63,7 @@ const I18N_EN = readJson(path.join(I18N_DIR, 'langs', 'en.json')).countries;
 const I18N_ES = readJson(path.join(I18N_DIR, 'langs', 'es.json')).countries;
 
 // ---------------------------------------------------------------------------
-// CSV helpers (RFC 4180; quote only when needed)
+// CSV writing (RFC 4180; quote only when needed); reading is in csv.mjs.
 
 function csvField(v) {
   const s = String(v);
@@ -70,45 +71,6 @@ function csvField(v) {
 }
 function csvLine(fields) {
   return fields.map(csvField).join(',');
-}
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += c;
-      i++;
-      continue;
-    }
-    if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-    i++;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 // ---------------------------------------------------------------------------

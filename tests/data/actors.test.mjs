@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseCsv } from './csv.mjs';
+import { parseCsv } from '../../scripts/gazetteer/csv.mjs';
 
 const DIR = new URL('../../data/gazetteer/', import.meta.url);
 

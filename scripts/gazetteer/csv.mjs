@@ -1,5 +1,5 @@
-// A tiny RFC 4180 reader shared by the data tests: quoted fields, doubled
-// quotes, LF or CRLF rows. A quote inside an unquoted field is an error, so
+// A tiny RFC 4180 reader shared by the gazetteer generator and the data
+// tests: quoted fields, doubled quotes, LF or CRLF rows. A quote inside an unquoted field is an error, so
 // a malformed row fails loudly instead of shifting columns.
 export function parseCsv(text) {
   const rows = [];
