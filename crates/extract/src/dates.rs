@@ -289,28 +289,45 @@ pub struct DateContext<'a> {
 /// resolved against the publication date. Dates that belong to something
 /// else ("elections held in July 2024") or lie after publication are skipped.
 pub fn event_date(sentence: &str, ctx: &DateContext<'_>) -> Option<Date> {
-    resolve_event_date(sentence, &expressions(sentence, ctx.calendars), ctx)
+    read_date(sentence, ctx).date
 }
 
-/// True when `sentence` names a month or a day more than half a year before
-/// publication ("governed until January 2019, when ..."): a sentence that
-/// gives no date of its own act but tells of that time is history, and its
-/// act cannot be dated on the day of publication.
-pub fn mentions_earlier(sentence: &str, ctx: &DateContext<'_>) -> bool {
+/// What a sentence says about when its act happened, from one reading of
+/// its date expressions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DateReading {
+    /// The act's own date ([`event_date`]).
+    pub date: Option<Date>,
+    /// With no date of its own, the sentence names a month or a day more
+    /// than half a year before publication ("governed until January 2019,
+    /// when ..."): it tells history, and its act cannot be dated on the day
+    /// of publication.
+    pub history: bool,
+}
+
+pub fn read_date(sentence: &str, ctx: &DateContext<'_>) -> DateReading {
+    let exprs = expressions(sentence, ctx.calendars);
+    let date = resolve_event_date(sentence, &exprs, ctx);
+    DateReading { date, history: date.is_none() && mentions_earlier(sentence, &exprs, ctx) }
+}
+
+fn mentions_earlier(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext<'_>) -> bool {
     let horizon = ctx.published.to_days() - 183;
     let cals = ctx.calendars;
-    expressions(sentence, cals).into_iter().any(|(at, e)| {
+    exprs.iter().any(|&(at, e)| {
         let old = match e {
             Expr::Full(d) => d.to_days() < horizon,
             Expr::MonthYear(y, m) => Date::new(y, m, 1).is_ok_and(|d| d.to_days() < horizon),
             Expr::MonthDay(..) | Expr::Weekday(_) => false,
         };
         // "elections held in July 2024" dates the election, not the story.
-        let before: Vec<_> = crate::text::words_borrowed(tail(&sentence[..at], 80)).collect();
-        let election = before.iter().rev().take(4).any(|w| {
-            cals.iter().any(|c| c.election_date_markers.iter().chain(&c.foreign_date_followers).any(|m| m == w))
-        }) || followed_by_foreign(&sentence[at..], cals);
-        old && !election
+        let election = || {
+            let before: Vec<_> = crate::text::words_borrowed(crate::text::tail(&sentence[..at], 80)).collect();
+            before.iter().rev().take(4).any(|w| {
+                cals.iter().any(|c| c.election_date_markers.iter().chain(&c.foreign_date_followers).any(|m| m == w))
+            }) || followed_by_foreign(&sentence[at..], cals)
+        };
+        old && !election()
     })
 }
 
@@ -334,7 +351,7 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
     };
     let mut prev_foreign: Option<usize> = None;
     for &(at, expr) in exprs {
-        let before: Vec<_> = crate::text::words_borrowed(tail(&sentence[..at], 80)).collect();
+        let before: Vec<_> = crate::text::words_borrowed(crate::text::tail(&sentence[..at], 80)).collect();
         // "the elections of Sunday, July 28": a date right after a
         // weekday that belongs to something else belongs to it too.
         let chained = prev_foreign.is_some_and(|p| crate::text::word_count(&sentence[p..at]) <= 1);
@@ -370,16 +387,6 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
         }
     }
     None
-}
-
-/// The last `max` bytes of `s` or fewer, starting on a character boundary:
-/// the words right before a date are all its markers look at.
-fn tail(s: &str, max: usize) -> &str {
-    let mut start = s.len().saturating_sub(max);
-    while !s.is_char_boundary(start) {
-        start += 1;
-    }
-    &s[start..]
 }
 
 /// True when an odd number of quotation marks opens before the end of `prefix`.

@@ -112,11 +112,11 @@ impl Extractor {
                 || calendar_names
                     .get(calendar_names.partition_point(|h| h.start < s.start))
                     .is_some_and(|h| h.start < s.end);
-            let event_date = || if has_date { dates::event_date(sentence_text, &date_ctx) } else { None };
+            let read_date = || if has_date { dates::read_date(sentence_text, &date_ctx) } else { Default::default() };
             let dated_actor = sentence_hits.iter().any(|h| matches!(h.actor(), Some(Tag::Person(_) | Tag::Group(_))))
                 || quotes.iter().any(|(q, sp)| sp.is_some() && q.start < s.end && s.start < q.end);
-            let mut explicit = if dated_actor { event_date() } else { None };
-            let mut date = explicit.unwrap_or(prep.published);
+            let mut reading = if dated_actor { read_date() } else { dates::DateReading::default() };
+            let mut date = reading.date.unwrap_or(prep.published);
             let quote = quotes.iter().find(|(q, _)| q.start < s.end && s.start < q.end);
             let speaker = quote.and_then(|(_, sp)| sp.map(|k| &hits[k]));
             let sentence = rules::Sentence {
@@ -129,18 +129,16 @@ impl Extractor {
             };
             let findings = rules::classify(&self.lex, &sentence);
             if !findings.is_empty() && !dated_actor {
-                explicit = event_date();
-                date = explicit.unwrap_or(prep.published);
+                reading = read_date();
+                date = reading.date.unwrap_or(prep.published);
             }
-            // An act the sentence does not date, told as history (a past
-            // perfect, or next to a month long gone), is not dated on
+            let explicit = reading.date;
+            // An act the sentence does not date, told as history ("early
+            // that year", or next to a month long gone), is not dated on
             // publication: that would color the country on the wrong day.
-            let history = has_date
-                && explicit.is_none()
-                && !findings.is_empty()
-                && dates::mentions_earlier(sentence_text, &date_ctx);
+            let history = reading.history || sentence_hits.iter().any(|h| h.has(Tag::History));
             for f in findings {
-                if explicit.is_none() && (history || f.retrospective) {
+                if explicit.is_none() && history {
                     continue;
                 }
                 // A speaker named after a multi-sentence quotation extends the

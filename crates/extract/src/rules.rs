@@ -36,9 +36,6 @@ pub struct Finding<'a> {
     pub kind: EventKind,
     /// Where the actor is named (global byte offsets).
     pub mention: Range<usize>,
-    /// Told as history ("early that year"): kept only if the sentence
-    /// dates it.
-    pub retrospective: bool,
 }
 
 /// One sentence with what was recognised in it.
@@ -84,11 +81,9 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
     };
 
     let mut found: BTreeMap<&'a str, Vec<Finding<'a>>> = BTreeMap::new();
-    // "early that year", "hace años": the sentence tells of an earlier time.
-    let retrospective = hits.iter().any(|h| h.has(Tag::History));
     let mut add = |actors: Vec<(&'a str, Range<usize>)>, stance: Stance, kind: EventKind| {
         for (actor, mention) in actors {
-            found.entry(actor).or_default().push(Finding { actor, stance, kind, mention, retrospective });
+            found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
         }
     };
     let quotes = crate::text::quotations(s.text);
@@ -382,7 +377,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
         }
         let reach = ctx.words_between(hits[k - 1].end, hits[k].start);
         for (actor, mention) in ctx.list_after(k - 1, true, reach) {
-            found.entry(actor).or_default().push(Finding { actor, stance, kind, mention, retrospective: false });
+            found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
         }
     }
 

@@ -168,6 +168,17 @@ pub fn quotations(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The longest suffix of `s` that is at most `max` bytes and starts on a
+/// character boundary (the words right before a date are all its markers
+/// look at).
+pub fn tail(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
 /// The longest prefix of `s` that is at most `max` bytes and ends on a
 /// character boundary.
 pub fn prefix(s: &str, max: usize) -> &str {
