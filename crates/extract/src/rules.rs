@@ -559,12 +559,16 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
 
     /// True when a coordinating word ("and", "y") stands between two offsets.
     fn coordinated(&self, a: usize, b: usize) -> bool {
-        words_borrowed(self.between(a, b)).any(|w| self.lex.coordinators.contains(&*w))
+        self.any_word_between(a, b, &self.lex.coordinators)
     }
 
     /// True when a clause-breaking word ("after", "tras") stands between two offsets.
     fn breaks_clause(&self, a: usize, b: usize) -> bool {
-        words_borrowed(self.between(a, b)).any(|w| self.lex.clause_breaks.contains(&*w))
+        self.any_word_between(a, b, &self.lex.clause_breaks)
+    }
+
+    fn any_word_between(&self, a: usize, b: usize, words: &std::collections::HashSet<String>) -> bool {
+        words_borrowed(self.between(a, b)).any(|w| words.contains(&*w))
     }
 
     /// "Former Colombian president ...": a former office speaks for nobody.

@@ -232,10 +232,19 @@ pub fn words_borrowed(s: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>
         if w.is_empty() {
             continue;
         }
-        let upper =
-            if w.is_ascii() { w.bytes().any(|c| c.is_ascii_uppercase()) } else { w.chars().any(char::is_uppercase) };
-        return Some(if upper { std::borrow::Cow::Owned(w.to_lowercase()) } else { std::borrow::Cow::Borrowed(w) });
+        return Some(lowercase(w));
     })
+}
+
+/// `w` in lowercase, copied only when it has a capital.
+fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+    let upper =
+        if w.is_ascii() { w.bytes().any(|c| c.is_ascii_uppercase()) } else { w.chars().any(char::is_uppercase) };
+    if upper {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
 }
 
 /// The words of one text, indexed once so that the number of words between
@@ -305,15 +314,7 @@ impl<'t> WordIndex<'t> {
 
     fn word(&self, s: usize, e: usize) -> Option<std::borrow::Cow<'t, str>> {
         let w = self.text.get(s..e)?.trim_matches(|c| c == '\'' || c == '’');
-        let upper =
-            if w.is_ascii() { w.bytes().any(|c| c.is_ascii_uppercase()) } else { w.chars().any(char::is_uppercase) };
-        (!w.is_empty()).then(|| {
-            if upper {
-                std::borrow::Cow::Owned(w.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(w)
-            }
-        })
+        (!w.is_empty()).then(|| lowercase(w))
     }
 
     /// `word_count(&text[a..b])`, for offsets on character boundaries
