@@ -83,6 +83,7 @@ impl Extractor {
                 (q, speaker)
             })
             .collect();
+        let quote_ranges: Vec<std::ops::Range<usize>> = quotes.iter().map(|(q, _)| q.clone()).collect();
 
         let date_ctx = dates::DateContext {
             published: prep.published,
@@ -113,12 +114,16 @@ impl Extractor {
                     .get(calendar_names.partition_point(|h| h.start < s.start))
                     .is_some_and(|h| h.start < s.end);
             let read_date = || if has_date { dates::read_date(sentence_text, &date_ctx) } else { Default::default() };
+            // Quotations start in order and never overlap, so those that
+            // overlap the sentence are one run of them.
+            let first = quote_ranges.partition_point(|q| q.end <= s.start);
+            let last = quote_ranges.partition_point(|q| q.start < s.end).max(first);
+            let sentence_quotes = &quote_ranges[first..last];
             let dated_actor = sentence_hits.iter().any(|h| matches!(h.actor(), Some(Tag::Person(_) | Tag::Group(_))))
-                || quotes.iter().any(|(q, sp)| sp.is_some() && q.start < s.end && s.start < q.end);
+                || quotes[first..last].iter().any(|(_, sp)| sp.is_some());
             let mut reading = if dated_actor { read_date() } else { dates::DateReading::default() };
             let mut date = reading.date.unwrap_or(prep.published);
-            let quote = quotes.iter().find(|(q, _)| q.start < s.end && s.start < q.end);
-            let speaker = quote.and_then(|(_, sp)| sp.map(|k| &hits[k]));
+            let speaker = quotes[first..last].first().and_then(|(_, sp)| sp.map(|k| &hits[k]));
             let sentence = rules::Sentence {
                 text: sentence_text,
                 range: s.clone(),
@@ -126,6 +131,7 @@ impl Extractor {
                 date,
                 speaker,
                 lang: &prep.lang,
+                quotes: sentence_quotes,
             };
             let findings = rules::classify(&self.lex, &sentence);
             if !findings.is_empty() && !dated_actor {

@@ -50,6 +50,8 @@ pub struct Sentence<'a> {
     pub speaker: Option<&'a Hit>,
     /// The article's language (`en`, `es`), which picks the object markers.
     pub lang: &'a str,
+    /// The article's quotations that overlap this sentence (global offsets).
+    pub quotes: &'a [Range<usize>],
 }
 
 /// Maximum words between a cue and its target.
@@ -86,8 +88,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
         }
     };
-    let quotes = crate::text::quotations(s.text);
-    let ctx = Ctx { lex, s, excluded: &excluded, index: &index, quotes };
+    let ctx = Ctx { lex, s, excluded: &excluded, index: &index };
 
     // A cue right after a modal ("should recognize") or after a cancelling
     // act ("vetoed a resolution backing") reports no act of anyone's.
@@ -465,8 +466,6 @@ struct Ctx<'l, 'a, 'b> {
     s: &'a Sentence<'b>,
     excluded: &'a [bool],
     index: &'a WordIndex<'b>,
-    /// Quotations inside the sentence, relative to its start.
-    quotes: Vec<Range<usize>>,
 }
 
 /// The sentence's text between two global offsets.
@@ -549,12 +548,8 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// (The other way round is common and sound: `Canada said it "recognizes
     /// Guaidó"`.)
     fn quoted_apart(&self, k: usize, i: usize) -> bool {
-        let base = self.s.range.start;
         let (hk, hi) = (&self.s.hits[k], &self.s.hits[i]);
-        self.quotes.iter().any(|q| {
-            let inside = |a: usize| q.start + base <= a && a < q.end + base;
-            inside(hk.start) && !inside(hi.start)
-        })
+        self.s.quotes.iter().any(|q| q.contains(&hk.start) && !q.contains(&hi.start))
     }
 
     /// True when a coordinating word ("and", "y") stands between two offsets.
