@@ -383,6 +383,40 @@ fn download(name: &str, body: &str, mime: &str) {
 /// The map is one stop in the Tab order (a roving tabindex): arrow keys move
 /// between tiles as they lie on the map, Enter opens a country.
 ///
+/// An attribute that marks one tile at a time.
+struct Mark {
+    attr: &'static str,
+    /// Its value on the marked tile.
+    on: &'static str,
+    /// Its value on the others, or `None` to remove it.
+    off: Option<&'static str>,
+}
+
+/// Moves `mark` from tile to tile as `marked` changes, touching only the
+/// tile that loses it and the tile that gets it. The first run only records
+/// what the markup already shows.
+fn mark_follows(
+    marked: impl Fn() -> Option<&'static str> + 'static,
+    tile_of: impl Fn(&str) -> Option<web_sys::Element> + Copy + 'static,
+    mark: Mark,
+) {
+    Effect::new(move |before: Option<Option<&'static str>>| {
+        let now = marked();
+        if let Some(before) = before.filter(|b| *b != now) {
+            if let Some(el) = before.and_then(tile_of) {
+                let _ = match mark.off {
+                    Some(off) => el.set_attribute(mark.attr, off),
+                    None => el.remove_attribute(mark.attr),
+                };
+            }
+            if let Some(el) = now.and_then(tile_of) {
+                let _ = el.set_attribute(mark.attr, mark.on);
+            }
+        }
+        now
+    });
+}
+
 /// The 197 tiles are one block of markup ([`logic::tiles_html`]), parsed by
 /// the browser in one step, with one listener per event type on the map
 /// rather than three per tile. Afterwards each effect writes only the tiles
@@ -424,36 +458,15 @@ fn TileMap(
         }
         now
     });
-    // The open country is marked on its tile.
-    Effect::new(move |marked: Option<Option<&'static str>>| {
-        let now = selected.with(|c| c.as_deref().and_then(logic::tile)).map(|t| t.code);
-        if let Some(marked) = marked {
-            if marked != now {
-                if let Some(el) = marked.and_then(tile_of) {
-                    let _ = el.remove_attribute("aria-current");
-                }
-                if let Some(el) = now.and_then(tile_of) {
-                    let _ = el.set_attribute("aria-current", "true");
-                }
-            }
-        }
-        now
-    });
-    // The roving tabindex.
-    Effect::new(move |stop: Option<&'static str>| {
-        let now = current.get();
-        if let Some(stop) = stop {
-            if stop != now {
-                if let Some(el) = tile_of(stop) {
-                    let _ = el.set_attribute("tabindex", "-1");
-                }
-                if let Some(el) = tile_of(now) {
-                    let _ = el.set_attribute("tabindex", "0");
-                }
-            }
-        }
-        now
-    });
+    // The open country is marked on its tile, and one tile is in the Tab
+    // order (the roving tabindex).
+    // The open country is marked on its tile; one tile is in the Tab order.
+    mark_follows(
+        move || selected.with(|c| c.as_deref().and_then(logic::tile)).map(|t| t.code),
+        tile_of,
+        Mark { attr: "aria-current", on: "true", off: None },
+    );
+    mark_follows(move || Some(current.get()), tile_of, Mark { attr: "tabindex", on: "0", off: Some("-1") });
     // The tile an event happened on, if any.
     let target_tile = |ev: &web_sys::Event| -> Option<&'static Tile> {
         let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".tile[data-country]").ok()??;
