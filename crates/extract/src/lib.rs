@@ -97,10 +97,12 @@ impl Extractor {
             let lo = hits.partition_point(|h| h.start < s.start);
             let hi = hits.partition_point(|h| h.start < s.end);
             let sentence_hits = &hits[lo..hi];
-            if !sentence_hits.iter().any(|h| {
-                h.cue().is_some()
-                    || !h.tags.iter().all(|t| matches!(t, Tag::Side(_) | Tag::Results | Tag::Venezuela) || t.is_actor())
-            }) {
+            // Quotations start in order and never overlap, so those that
+            // overlap the sentence are one run of them.
+            let first = quote_ranges.partition_point(|q| q.end <= s.start);
+            let last = quote_ranges.partition_point(|q| q.start < s.end).max(first);
+            let speaker = quotes[first..last].first().and_then(|(_, sp)| sp.map(|k| &hits[k]));
+            if !rules::may_yield(sentence_hits, speaker.is_some()) {
                 continue;
             }
             let sentence_text = &text[s.clone()];
@@ -114,16 +116,11 @@ impl Extractor {
                     .get(calendar_names.partition_point(|h| h.start < s.start))
                     .is_some_and(|h| h.start < s.end);
             let read_date = || if has_date { dates::read_date(sentence_text, &date_ctx) } else { Default::default() };
-            // Quotations start in order and never overlap, so those that
-            // overlap the sentence are one run of them.
-            let first = quote_ranges.partition_point(|q| q.end <= s.start);
-            let last = quote_ranges.partition_point(|q| q.start < s.end).max(first);
             let sentence_quotes = &quote_ranges[first..last];
             let dated_actor = sentence_hits.iter().any(|h| matches!(h.actor(), Some(Tag::Person(_) | Tag::Group(_))))
                 || quotes[first..last].iter().any(|(_, sp)| sp.is_some());
             let mut reading = if dated_actor { read_date() } else { dates::DateReading::default() };
             let mut date = reading.date.unwrap_or(prep.published);
-            let speaker = quotes[first..last].first().and_then(|(_, sp)| sp.map(|k| &hits[k]));
             let sentence = rules::Sentence {
                 text: sentence_text,
                 range: s.clone(),

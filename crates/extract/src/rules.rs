@@ -61,6 +61,26 @@ const CHAIN_REACH: usize = 6;
 /// Maximum words between a negator and its cue.
 const NEGATION_REACH: usize = 3;
 
+/// False when a sentence with these hits cannot yield a finding, so that
+/// [`classify`] need not read it: every finding starts at a cue, an
+/// intrinsic stance ("interim president", "dialogue" as a call) or one of
+/// Venezuela's diplomatic acts, and is held by an actor the sentence names
+/// or by the speaker of the quotation it belongs to.
+pub fn may_yield(hits: &[Hit], has_speaker: bool) -> bool {
+    let starts = |t: &Tag| {
+        matches!(
+            t,
+            Tag::Cue(_)
+                | Tag::IntrinsicOpposition
+                | Tag::IntrinsicOppositionRecognition
+                | Tag::IntrinsicNeutral
+                | Tag::RuptureVerb
+                | Tag::WithdrawVerb
+        )
+    };
+    hits.iter().any(|h| h.tags.iter().any(starts)) && (has_speaker || hits.iter().any(|h| h.actor().is_some()))
+}
+
 pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
     let index = WordIndex::new(s.text);
     let gap_words = |a: usize, b: usize| index.count(a.saturating_sub(s.range.start), b.saturating_sub(s.range.start));
