@@ -8,7 +8,7 @@
 //! the cues that show a stance. Both are compiled into the binary, so the
 //! extractor runs anywhere without its source tree.
 
-use crate::trie::Trie;
+use crate::trie::{Trie, WordHash};
 use atlas_model::Date;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -744,7 +744,7 @@ impl Lexicon {
     /// are hashed on the way to its end, and only a word whose hash starts
     /// some phrase is looked up in the trie.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(text.len() / 32);
         let bytes = text.as_bytes();
         // The character at `i`: whether it is a letter or digit, and its length.
         let class = |i: usize| -> (bool, usize) {
@@ -757,35 +757,48 @@ impl Lexicon {
             }
         };
         let mut covered_to = 0;
+        // The trie's filter judges a word by its hash and the next word's,
+        // so each word waits here until the next one has been read.
+        let mut pending: Option<(usize, WordHash)> = None;
         let mut i = 0;
-        while i < bytes.len() {
-            let (alnum, len) = class(i);
-            if !alnum {
-                i += len;
-                continue;
-            }
-            let start = i;
-            let mut hash = crate::trie::WordHash::START;
-            while let Some(f) = bytes.get(i).map(|&b| crate::trie::ascii_word_byte(b)).filter(|&f| f != 0) {
-                hash = hash.push(f);
-                i += 1;
-            }
-            // The rest of the word, if a letter outside ASCII comes next.
+        loop {
             while i < bytes.len() {
                 let (alnum, len) = class(i);
-                if !alnum {
+                if alnum {
                     break;
                 }
                 i += len;
             }
-            if start >= covered_to && self.trie.may_start_hashed(hash) {
-                if let Some(h) = self.longest_at(text, start) {
-                    covered_to = h.end;
-                    out.push(h);
+            let word = (i < bytes.len()).then(|| {
+                let start = i;
+                let mut hash = WordHash::START;
+                while let Some(f) = bytes.get(i).map(|&b| crate::trie::ascii_word_byte(b)).filter(|&f| f != 0) {
+                    hash = hash.push(f);
+                    i += 1;
+                }
+                // The rest of the word, if a letter outside ASCII comes next.
+                while i < bytes.len() {
+                    let (alnum, len) = class(i);
+                    if !alnum {
+                        break;
+                    }
+                    i += len;
+                }
+                (start, hash)
+            });
+            if let Some((start, hash)) = pending {
+                if start >= covered_to && self.trie.may_start(hash, word.map(|(_, h)| h)) {
+                    if let Some(h) = self.longest_at(text, start) {
+                        covered_to = h.end;
+                        out.push(h);
+                    }
                 }
             }
+            pending = word;
+            if pending.is_none() {
+                return out;
+            }
         }
-        out
     }
 
     /// The longest phrase starting at `start` that ends on a word boundary
