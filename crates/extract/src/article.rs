@@ -164,8 +164,8 @@ pub fn check_bytes<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ArticleEr
 /// A guess at the language from common function words: `es` or `en`.
 pub fn guess_language(text: &str) -> &'static str {
     let (mut en, mut es) = (0, 0);
-    for w in crate::text::words(crate::text::prefix(text, 20_000)) {
-        match w.as_str() {
+    for w in crate::text::words_borrowed(crate::text::prefix(text, 20_000)) {
+        match &*w {
             "the" | "and" | "of" | "to" | "is" | "was" | "with" | "that" => en += 1,
             "el" | "los" | "las" | "del" | "que" | "y" | "por" | "para" | "una" | "con" => es += 1,
             _ => {}

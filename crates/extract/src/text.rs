@@ -27,21 +27,36 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
+    // Only line breaks and terminators can end a sentence, so the search
+    // jumps from one to the next (memchr reads many bytes per step); the
+    // next line break is remembered, since terminators come more often.
+    let mut next_line = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' {
-            push_trimmed(text, start..i, &mut out);
-            start = i + 1;
-        } else if matches!(b, b'.' | b'!' | b'?') {
-            if let Some(end) = sentence_end(text, start, i) {
+        let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..next_line]).map_or(next_line, |off| i + off);
+        if stop == bytes.len() {
+            break;
+        }
+        if stop == next_line {
+            push_trimmed(text, start..stop, &mut out);
+            start = stop + 1;
+            i = stop + 1;
+            next_line = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |off| i + off);
+            continue;
+        }
+        match sentence_end(text, start, stop) {
+            Some(end) => {
                 push_trimmed(text, start..end, &mut out);
                 start = end;
                 i = end;
-                continue;
+                // Closing quotes taken after a terminator are never line
+                // breaks, but should that change, the search stays right.
+                if end > next_line {
+                    next_line = memchr::memchr(b'\n', &bytes[end..]).map_or(bytes.len(), |off| end + off);
+                }
             }
+            None => i = stop + 1,
         }
-        i += 1;
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
@@ -144,7 +159,7 @@ pub fn quotations(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut i = 0;
-    while let Some(off) = b[i..].iter().position(|&c| matches!(c, b'"' | b'\n' | 0xE2)) {
+    while let Some(off) = memchr::memchr3(b'"', b'\n', 0xE2, &b[i..]) {
         let at = i + off;
         i = at + 1;
         match (b[at], b.get(at + 1), b.get(at + 2)) {
