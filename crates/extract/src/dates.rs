@@ -322,9 +322,11 @@ fn mentions_earlier(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext<'
         };
         // "elections held in July 2024" dates the election, not the story.
         let election = || {
-            let before: Vec<_> = crate::text::words_borrowed(crate::text::tail(&sentence[..at], 80)).collect();
+            let before: Vec<&str> = crate::text::word_slices(crate::text::tail(&sentence[..at], 80)).collect();
             before.iter().rev().take(4).any(|w| {
-                cals.iter().any(|c| c.election_date_markers.iter().chain(&c.foreign_date_followers).any(|m| m == w))
+                cals.iter().any(|c| {
+                    c.election_date_markers.iter().chain(&c.foreign_date_followers).any(|m| crate::text::same_word(w, m))
+                })
             }) || followed_by_foreign(&sentence[at..], cals)
         };
         old && !election()
@@ -338,20 +340,22 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
     if exprs.is_empty() {
         return None;
     }
-    // Words are compared borrowed: most are lowercase already.
-    let same =
-        |a: &[std::borrow::Cow<'_, str>], b: &[String]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y);
+    // Words are compared as slices of the sentence, in their own case,
+    // so that reading them copies nothing.
+    let same = |a: &[&str], b: &[String]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| crate::text::same_word(x, y))
+    };
     // Read only when a weekday needs it: most sentences name none.
     let looks_ahead = std::cell::OnceCell::new();
     let looks_ahead = || {
         *looks_ahead.get_or_init(|| {
-            let all: Vec<_> = crate::text::words_borrowed(sentence).collect();
+            let all: Vec<&str> = crate::text::word_slices(sentence).collect();
             future_markers.iter().any(|m| !m.is_empty() && all.windows(m.len()).any(|w| same(w, m)))
         })
     };
     let mut prev_foreign: Option<usize> = None;
     for &(at, expr) in exprs {
-        let before: Vec<_> = crate::text::words_borrowed(crate::text::tail(&sentence[..at], 80)).collect();
+        let before: Vec<&str> = crate::text::word_slices(crate::text::tail(&sentence[..at], 80)).collect();
         // "the elections of Sunday, July 28": a date right after a
         // weekday that belongs to something else belongs to it too.
         let chained = prev_foreign.is_some_and(|p| crate::text::word_count(&sentence[p..at]) <= 1);

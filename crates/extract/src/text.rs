@@ -211,6 +211,12 @@ pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 
 /// [`words`] without copying words that are already lowercase, which most are.
 pub fn words_borrowed(s: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
+    word_slices(s).map(lowercase)
+}
+
+/// The words of [`words`] as slices of `s`, in their own case: compared
+/// with [`same_word`], they are read without copying any.
+pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
     // Runs of letters, digits, apostrophes and hyphens, read byte by byte
     // for ASCII (the split-by-closure this replaces decoded every character).
     let b = s.as_bytes();
@@ -247,8 +253,16 @@ pub fn words_borrowed(s: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>
         if w.is_empty() {
             continue;
         }
-        return Some(lowercase(w));
+        return Some(w);
     })
+}
+
+/// True when the word `raw` (a slice of the text) is `lower` (a lowercase
+/// word): equal bytes, or equal once each character is lowercased. Words
+/// of different lengths are never the same: lowercasing keeps the length
+/// of the Latin letters the lexicons are written in.
+pub fn same_word(raw: &str, lower: &str) -> bool {
+    raw == lower || (raw.len() == lower.len() && raw.chars().flat_map(char::to_lowercase).eq(lower.chars()))
 }
 
 /// `w` in lowercase, copied only when it has a capital.
