@@ -265,6 +265,24 @@ pub fn same_word(raw: &str, lower: &str) -> bool {
     raw == lower || (raw.len() == lower.len() && raw.chars().flat_map(char::to_lowercase).eq(lower.chars()))
 }
 
+/// For each ASCII byte: 1 for a letter or digit, 2 for an apostrophe, else 0.
+static WORD_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            1
+        } else if c == b'\'' {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// `w` in lowercase, copied only when it has a capital.
 fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
     let upper =
@@ -291,38 +309,41 @@ pub struct WordIndex<'t> {
 impl<'t> WordIndex<'t> {
     pub fn new(text: &'t str) -> WordIndex<'t> {
         let mut runs = Vec::with_capacity(text.len() / 5);
-        let mut start = None;
-        let mut alnum = false;
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            // ASCII is classified byte by byte; other characters are decoded.
-            let (c, len) = if bytes[i].is_ascii() {
-                (char::from(bytes[i]), 1)
+        // A character is a letter or digit (1), an apostrophe (2), or
+        // neither (0); ASCII is classified by table, the rest decoded.
+        let class = |i: usize| -> (u8, usize) {
+            let b = bytes[i];
+            if b.is_ascii() {
+                (WORD_CLASS[usize::from(b)], 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                (c, c.len_utf8())
-            };
-            let is_alnum = if len == 1 { bytes[i].is_ascii_alphanumeric() } else { c.is_alphanumeric() };
-            let inside = is_alnum || c == '\'' || c == '’';
-            match (inside, start) {
-                (true, None) => {
-                    start = Some(i);
-                    alnum = is_alnum;
-                }
-                (true, Some(_)) => alnum |= is_alnum,
-                (false, Some(st)) => {
-                    if alnum {
-                        runs.push((st, i));
-                    }
-                    start = None;
-                }
-                (false, None) => {}
+                (if c.is_alphanumeric() { 1 } else { u8::from(c == '’') * 2 }, c.len_utf8())
             }
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            let (k, len) = class(i);
+            if k == 0 {
+                i += len;
+                continue;
+            }
+            // A run of letters, digits and apostrophes: a word if it holds
+            // a letter or digit.
+            let start = i;
+            let mut alnum = k == 1;
             i += len;
-        }
-        if let (Some(st), true) = (start, alnum) {
-            runs.push((st, text.len()));
+            while i < bytes.len() {
+                let (k, len) = class(i);
+                if k == 0 {
+                    break;
+                }
+                alnum |= k == 1;
+                i += len;
+            }
+            if alnum {
+                runs.push((start, i));
+            }
         }
         WordIndex { text, runs }
     }
