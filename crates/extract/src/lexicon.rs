@@ -744,86 +744,59 @@ impl Lexicon {
     /// are hashed on the way to its end, and only a word whose hash starts
     /// some phrase is looked up in the trie.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        use crate::trie::ascii_word_byte;
         let mut out = Vec::with_capacity(text.len() / 32);
         let bytes = text.as_bytes();
-        // Whether the character at `i`, which is not ASCII, is a letter or
-        // digit, and its length.
-        let wide = |i: usize| -> (bool, usize) {
-            let c = text.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
+        // The character at `i`: whether it is a letter or digit, and its length.
+        let class = |i: usize| -> (bool, usize) {
+            let b = bytes[i];
+            if b.is_ascii() {
+                (crate::trie::ascii_word_byte(b) != 0, 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
         };
         let mut covered_to = 0;
         // The trie's filter judges a word by its hash and the next word's,
         // so each word waits here until the next one has been read.
         let mut pending: Option<(usize, WordHash)> = None;
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            // Most bytes are ASCII: a separator is skipped on one table
-            // lookup, and only other characters are decoded.
-            if ascii_word_byte(b) == 0 {
-                if b.is_ascii() {
-                    i += 1;
-                    continue;
-                }
-                let (alnum, len) = wide(i);
-                if !alnum {
-                    i += len;
-                    continue;
-                }
-            }
-            let start = i;
-            let mut hash = WordHash::START;
-            while let Some(&b) = bytes.get(i) {
-                let folded = ascii_word_byte(b);
-                if folded == 0 {
+        loop {
+            while i < bytes.len() {
+                let (alnum, len) = class(i);
+                if alnum {
                     break;
                 }
-                hash = hash.push(folded);
-                i += 1;
+                i += len;
             }
-            // The rest of the word, if a letter outside ASCII comes next.
-            while let Some(&b) = bytes.get(i) {
-                if ascii_word_byte(b) != 0 {
+            let word = (i < bytes.len()).then(|| {
+                let start = i;
+                let mut hash = WordHash::START;
+                while let Some(f) = bytes.get(i).map(|&b| crate::trie::ascii_word_byte(b)).filter(|&f| f != 0) {
+                    hash = hash.push(f);
                     i += 1;
-                } else if b.is_ascii() {
-                    break;
-                } else {
-                    let (alnum, len) = wide(i);
+                }
+                // The rest of the word, if a letter outside ASCII comes next.
+                while i < bytes.len() {
+                    let (alnum, len) = class(i);
                     if !alnum {
                         break;
                     }
                     i += len;
                 }
+                (start, hash)
+            });
+            if let Some((start, hash)) = pending {
+                if start >= covered_to && self.trie.may_start(hash, word.map(|(_, h)| h)) {
+                    if let Some(h) = self.longest_at(text, start) {
+                        covered_to = h.end;
+                        out.push(h);
+                    }
+                }
             }
-            if let Some((at, first)) = pending.replace((start, hash)) {
-                self.scan_at(text, at, first, Some(hash), &mut covered_to, &mut out);
-            }
-        }
-        if let Some((at, first)) = pending {
-            self.scan_at(text, at, first, None, &mut covered_to, &mut out);
-        }
-        out
-    }
-
-    /// Adds the longest phrase starting at the word at `at` (hashed
-    /// `first`, followed by a word hashed `second`), unless an earlier
-    /// phrase covers it.
-    #[inline]
-    fn scan_at(
-        &self,
-        text: &str,
-        at: usize,
-        first: WordHash,
-        second: Option<WordHash>,
-        covered_to: &mut usize,
-        out: &mut Vec<Hit>,
-    ) {
-        if at >= *covered_to && self.trie.may_start(first, second) {
-            if let Some(h) = self.longest_at(text, at) {
-                *covered_to = h.end;
-                out.push(h);
+            pending = word;
+            if pending.is_none() {
+                return out;
             }
         }
     }
