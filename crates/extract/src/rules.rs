@@ -620,8 +620,20 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             Tag::Group(_) if self.between(h.end, self.s.range.end).trim_start().starts_with(':') => Vec::new(),
             // "most members of the Lima Group" is some of them, but which?
             Tag::Group(_) if self.partitive(k) => Vec::new(),
+            // "All Lima Group members except Guyana": a member excluded by
+            // name in the sentence is not among those who acted.
             Tag::Group(g) => {
-                self.lex.groups[g as usize].members_on(self.s.date).into_iter().map(|c| (c, mention.clone())).collect()
+                let hits = self.s.hits;
+                let excluded: Vec<&str> = (0..hits.len())
+                    .filter(|&j| self.excluded[j])
+                    .filter_map(|j| hits[j].actor().and_then(|t| self.lex.actor_code(t, self.s.date)))
+                    .collect();
+                self.lex.groups[g as usize]
+                    .members_on(self.s.date)
+                    .into_iter()
+                    .filter(|c| !excluded.contains(c))
+                    .map(|c| (c, mention.clone()))
+                    .collect()
             }
             Tag::Demonym(_) if !self.demonym_is_actor(k) => Vec::new(),
             _ => self.lex.actor_code(tag, self.s.date).map(|c| vec![(c, mention)]).unwrap_or_default(),
@@ -674,9 +686,15 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             });
         // "a dozen of its member states recognized": the members act, and
         // which ones the sentence does not say.
+        // A group of countries is its members, so "Lima Group members",
+        // glued to the name, are the group itself; "EU member states" are
+        // not the EU.
         let members_between = |k: usize| {
+            let group = matches!(hits[k].actor(), Some(Tag::Group(_)));
             matches!(hits[k].actor(), Some(Tag::Organisation(_) | Tag::Group(_)))
-                && hits[k + 1..i].iter().any(|h| h.has(Tag::Members))
+                && hits[k + 1..i].iter().any(|h| {
+                    h.has(Tag::Members) && !(group && self.between(hits[k].end, h.start).chars().all(char::is_whitespace))
+                })
         };
         match found {
             Some(k) if members_between(k) => Vec::new(),
