@@ -48,6 +48,9 @@ pub enum Cue {
     Advocate,
     /// Opposition to the target.
     Oppose,
+    /// Thanks from the side named before it to the actors named after it,
+    /// for support named after them ("Maduro thanked Russia for its support").
+    Thanks,
 }
 
 /// What one matched phrase means. A phrase may mean several things
@@ -295,6 +298,8 @@ struct CuesSection {
     support_passive: Vec<String>,
     #[serde(default)]
     oppose_passive: Vec<String>,
+    #[serde(default)]
+    thanks: Vec<String>,
     #[serde(default)]
     history: Vec<String>,
     advocate: Vec<String>,
@@ -650,12 +655,13 @@ impl Lexicon {
                     b.add(p, tag, exact);
                 }
             }
-            let any_case: [(&Vec<String>, Tag); 22] = [
+            let any_case: [(&Vec<String>, Tag); 23] = [
                 (&s.pronouns, Tag::Pronoun),
                 (&c.recognition, Tag::Cue(Cue::Recognition)),
                 (&c.support, Tag::Cue(Cue::Support)),
                 (&c.support_passive, Tag::Cue(Cue::SupportPassive)),
                 (&c.oppose_passive, Tag::Cue(Cue::OpposePassive)),
+                (&c.thanks, Tag::Cue(Cue::Thanks)),
                 (&c.history, Tag::History),
                 (&c.repeat_markers, Tag::RepeatMarker),
                 (&c.members, Tag::Members),

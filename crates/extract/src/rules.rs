@@ -182,6 +182,34 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     };
                     add(actors, stance_of(polarity, align), kind);
                 }
+                Cue::Thanks => {
+                    // "Maduro thanked Russia for its support": the side that
+                    // thanks is named right before (Venezuela speaks for its
+                    // government), the actors thanked right after, and the
+                    // support they are thanked for after them.
+                    if negated(i) {
+                        continue;
+                    }
+                    let thanker = (0..i).rev().take_while(|&k| gap_words(hits[k].end, h.start) <= 3).find_map(|k| {
+                        match hits[k].side() {
+                            Some(Align::Neutral) => None,
+                            Some(a) => Some(a),
+                            None => hits[k].has(Tag::Venezuela).then_some(Align::Government),
+                        }
+                    });
+                    let Some(align) = thanker else { continue };
+                    let actors = ctx.list_after(i, false, 3);
+                    let Some(last) = actors.iter().map(|(_, m)| m.end).max() else { continue };
+                    let support = (i + 1..hits.len()).find(|&k| {
+                        hits[k].start >= last
+                            && hits[k].cue() == Some(Cue::Support)
+                            && gap_words(last, hits[k].start) <= 3
+                            && !ctx.breaks_clause(last, hits[k].start)
+                    });
+                    let Some(k) = support else { continue };
+                    consumed[k] = true;
+                    add(actors, stance_of(1, align), EventKind::Endorsement);
+                }
                 Cue::Advocate => {
                     // "urged the government and the opposition to seek dialogue":
                     // the addressees come first; the call is for the neutral target.
@@ -219,7 +247,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                             continue;
                         }
                         if let Some(c2) =
-                            n.cue().filter(|c| !matches!(c, Cue::SupportPassive | Cue::OpposePassive | Cue::Advocate))
+                            n.cue().filter(|c| !matches!(c, Cue::SupportPassive | Cue::OpposePassive | Cue::Advocate | Cue::Thanks))
                         {
                             // "una dictadura", tras el "fraude": two cues
                             // across a clause break are two verdicts, not
