@@ -130,22 +130,26 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
     // So is "el dictador de Venezuela, Nicolás Maduro": the label may reach
     // the name through a short apposition that names only Venezuela.
     for i in 0..hits.len() {
+        if !hits[i].has(Tag::Epithet) {
+            continue;
+        }
         let name = hits[i + 1..].iter().find(|n| !(n.has(Tag::Venezuela) && n.side().is_none()));
         let glued_to_name = name.is_some_and(|n| {
             let gap = between(s, hits[i].end, n.start);
+            let words = gap_words(hits[i].end, n.start);
             // "the dictatorship of Nicolás Maduro": "of" and an article
             // join the label to the name as closely as a space.
-            let joined_by_of = word_count(gap) <= 2
-                && !gap.contains([',', '.', ';', ':'])
-                && words_borrowed(gap).all(|w| matches!(&*w, "of" | "the" | "de" | "del" | "la" | "el"));
+            let joined_by_of = || {
+                words <= 2
+                    && !gap.contains([',', '.', ';', ':'])
+                    && words_borrowed(gap).all(|w| matches!(&*w, "of" | "the" | "de" | "del" | "la" | "el"))
+            };
             (n.actor().is_some() || n.side().is_some_and(|a| a != Align::Neutral))
                 && (gap.chars().all(char::is_whitespace)
-                    || joined_by_of
-                    || (word_count(gap) <= 3 && !gap.contains(['.', ';', ':']) && hits[i + 1].has(Tag::Venezuela)))
+                    || joined_by_of()
+                    || (words <= 3 && !gap.contains(['.', ';', ':']) && hits[i + 1].has(Tag::Venezuela)))
         });
-        if hits[i].has(Tag::Epithet) && glued_to_name {
-            consumed[i] = true;
-        }
+        consumed[i] = glued_to_name;
     }
     for i in 0..hits.len() {
         if consumed[i] {
