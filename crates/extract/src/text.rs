@@ -262,7 +262,20 @@ pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
 /// of different lengths are never the same: lowercasing keeps the length
 /// of the Latin letters the lexicons are written in.
 pub fn same_word(raw: &str, lower: &str) -> bool {
-    raw == lower || (raw.len() == lower.len() && raw.chars().flat_map(char::to_lowercase).eq(lower.chars()))
+    if raw.len() != lower.len() {
+        return false;
+    }
+    if raw == lower {
+        return true;
+    }
+    // Most pairs that differ differ in their first letter even once it is
+    // lowercased, which settles it without lowercasing the rest.
+    if let (Some(&a), Some(&b)) = (raw.as_bytes().first(), lower.as_bytes().first()) {
+        if a.is_ascii() && b.is_ascii() && a.to_ascii_lowercase() != b {
+            return false;
+        }
+    }
+    raw.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// For each ASCII byte: 1 for a letter or digit, 2 for an apostrophe, else 0.
