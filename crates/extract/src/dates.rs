@@ -195,9 +195,13 @@ pub fn published_from_text(text: &str, cals: &[Calendar]) -> Option<(Date, Preci
     if let Some(d) = first_iso_date(text) {
         return Some((d, Precision::Day));
     }
-    let first_full = expressions_until(text, cals, true).into_iter().find_map(|(_, e)| match e {
-        Expr::Full(d) => Some(d),
-        _ => None,
+    // Read a line at a time (a written date never spans lines), so that
+    // a dateline near the top is found without reading the whole text.
+    let first_full = text.lines().find_map(|line| {
+        expressions_until(line, cals, true).into_iter().find_map(|(_, e)| match e {
+            Expr::Full(d) => Some(d),
+            _ => None,
+        })
     });
     if let Some(d) = first_full {
         return Some((d, Precision::Day));
