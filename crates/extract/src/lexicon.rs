@@ -764,8 +764,9 @@ impl Lexicon {
         };
         let mut covered_to = 0;
         // The trie's filter judges a word by its hash and the next word's,
-        // so each word waits here until the next one has been read.
-        let mut pending: Option<(usize, WordHash)> = None;
+        // so each word waits here until the next one has been read: its
+        // start, the length of its first ASCII run and that run's hash.
+        let mut pending: Option<(usize, usize, WordHash)> = None;
         let mut i = 0;
         loop {
             while i < bytes.len() {
@@ -782,6 +783,7 @@ impl Lexicon {
                     hash = hash.push(f);
                     i += 1;
                 }
+                let run = i - start;
                 // The rest of the word, if a letter outside ASCII comes next.
                 while i < bytes.len() {
                     let (alnum, len) = class(i);
@@ -790,11 +792,11 @@ impl Lexicon {
                     }
                     i += len;
                 }
-                (start, hash)
+                (start, run, hash)
             });
-            if let Some((start, hash)) = pending {
-                if start >= covered_to && self.trie.may_start(hash, word.map(|(_, h)| h)) {
-                    if let Some(h) = self.longest_at(text, start) {
+            if let Some((start, run, hash)) = pending {
+                if start >= covered_to && self.trie.may_start(hash, word.map(|(_, _, h)| h)) {
+                    if let Some(h) = self.longest_at(text, start, run, hash) {
                         covered_to = h.end;
                         out.push(h);
                     }
@@ -809,9 +811,11 @@ impl Lexicon {
 
     /// The longest phrase starting at `start` that ends on a word boundary
     /// and has a meaning for its spelling.
-    fn longest_at(&self, text: &str, start: usize) -> Option<Hit> {
+    /// The word's first run of ASCII letters and digits, `run` bytes hashed
+    /// `hash`, has been read by the scan, and the trie's walk skips it.
+    fn longest_at(&self, text: &str, start: usize, run: usize, hash: WordHash) -> Option<Hit> {
         let mut found: smallvec::SmallVec<[(usize, usize); 8]> = smallvec::SmallVec::new();
-        self.trie.walk(text.as_bytes(), start, |end, p| found.push((end, p)));
+        self.trie.walk_after_run(text.as_bytes(), start, run, hash, |end, p| found.push((end, p)));
         found.iter().rev().find_map(|&(end, p)| self.hit(text, start, end, p))
     }
 

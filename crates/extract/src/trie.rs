@@ -28,6 +28,66 @@ pub struct Trie {
     /// ("said", "government") start no phrase, and one probe here is far
     /// cheaper than the dependent loads of a walk down the trie.
     first_words: FirstWords,
+    /// Where the walk stands after each phrase's first run of ASCII letters
+    /// and digits, so that the walk from a word can skip the run the scan
+    /// has already read and hashed.
+    runs: Runs,
+}
+
+/// An open-addressing table from a run's hash to the trie node after it,
+/// with the run's bytes kept to check a match.
+struct Runs {
+    slots: Vec<RunSlot>,
+    /// The runs' bytes, end to end; a slot points into it.
+    pool: Vec<u8>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct RunSlot {
+    /// The run's [`WordHash`] value (never 0); 0 marks an empty slot.
+    hash: u64,
+    node: u32,
+    at: u32,
+    len: u32,
+}
+
+impl Runs {
+    fn slot(&self, hash: u64) -> usize {
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    fn insert(&mut self, hash: u64, run: &[u8], node: u32) {
+        let mut i = self.slot(hash);
+        while self.slots[i].hash != 0 {
+            let s = self.slots[i];
+            if s.hash == hash && &self.pool[s.at as usize..(s.at + s.len) as usize] == run {
+                return;
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+        self.slots[i] = RunSlot { hash, node, at: self.pool.len() as u32, len: run.len() as u32 };
+        self.pool.extend_from_slice(run);
+    }
+
+    /// The node after the run `text[start..start + len]`, hashed `hash`.
+    #[inline]
+    fn get(&self, text: &[u8], start: usize, len: usize, hash: u64) -> Option<usize> {
+        let run = text.get(start..start + len)?;
+        let mut i = self.slot(hash);
+        loop {
+            let s = self.slots[i];
+            if s.hash == 0 {
+                return None;
+            }
+            if s.hash == hash && s.len as usize == len {
+                let key = &self.pool[s.at as usize..(s.at + s.len) as usize];
+                if key.iter().zip(run).all(|(&k, &t)| ascii_word_byte(t) == k) {
+                    return Some(s.node as usize);
+                }
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
 }
 
 /// Which phrases may start at a word, judged from hashes of the word and
@@ -206,7 +266,19 @@ impl Trie {
             root[b as usize] = offset[n] as u32;
         }
         let first_words = FirstWords::new(keys.iter().map(AsRef::as_ref).filter(|k| !k.is_empty()));
-        Trie { root, packed, first_words }
+        let mut trie = Trie { root, packed, first_words, runs: Runs { slots: Vec::new(), pool: Vec::new() } };
+        let run_of = |k: &[u8]| k.len() - k.iter().skip_while(|&&b| ascii_word_byte(b) != 0).count();
+        let with_runs: Vec<&[u8]> =
+            keys.iter().map(AsRef::as_ref).filter(|k: &&[u8]| run_of(k) > 0).map(|k| &k[..run_of(k)]).collect();
+        trie.runs.slots = vec![RunSlot::default(); (with_runs.len() * 2).next_power_of_two().max(16)];
+        for run in with_runs {
+            // Keys are lowercase already, so the run's bytes are their own
+            // folded form.
+            if let Some(node) = trie.descend(run) {
+                trie.runs.insert(word_hash(run).value(), run, node as u32);
+            }
+        }
+        trie
     }
 
     /// False when no phrase can start at a word hashed `first` (see
@@ -218,17 +290,59 @@ impl Trie {
             || second.is_some_and(|s| self.first_words.contains(key(first, Some(s))))
     }
 
+    /// The node reached from the root by exactly these bytes, if any.
+    fn descend(&self, bytes: &[u8]) -> Option<usize> {
+        let (&first, rest) = bytes.split_first()?;
+        let mut node = self.root[first as usize] as usize;
+        for &b in rest {
+            if node == 0 {
+                return None;
+            }
+            let count = (self.packed[node] >> 24) as usize;
+            let edge = self.packed[node + 1..node + 1 + count].iter().find(|&&e| e >> 24 == u32::from(b))?;
+            node = (edge & 0x00FF_FFFF) as usize;
+        }
+        (node != 0).then_some(node)
+    }
+
     /// Calls `found(end, phrase)` for every phrase that starts at `start`,
     /// shortest first, with `end` the byte just after it.
     #[inline]
-    pub fn walk(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
+    pub fn walk(&self, text: &[u8], start: usize, found: impl FnMut(usize, usize)) {
         let Some(&first) = text.get(start) else { return };
-        let mut node = self.root[fold(first, None) as usize] as usize;
+        let node = self.root[fold(first, None) as usize] as usize;
         if node == 0 {
             return;
         }
-        let mut prev = first;
-        let mut i = start + 1;
+        self.walk_from(text, node, start + 1, first, found);
+    }
+
+    /// [`Trie::walk`] for a word whose first run of ASCII letters and
+    /// digits, `len` bytes hashed `hash` (see [`word_hash`]), the caller has
+    /// read already: the walk starts after the run. It reports the phrases
+    /// that end at the run's end or later; one that ends inside the run
+    /// ends inside a word, which no phrase may.
+    #[inline]
+    pub fn walk_after_run(
+        &self,
+        text: &[u8],
+        start: usize,
+        len: usize,
+        hash: WordHash,
+        found: impl FnMut(usize, usize),
+    ) {
+        if len == 0 {
+            return self.walk(text, start, found);
+        }
+        if let Some(node) = self.runs.get(text, start, len, hash.value()) {
+            self.walk_from(text, node, start + len, text[start + len - 1], found);
+        }
+    }
+
+    /// The walk from `node`, reached by the bytes before `i`, the last of
+    /// them `prev`.
+    #[inline]
+    fn walk_from(&self, text: &[u8], mut node: usize, mut i: usize, mut prev: u8, mut found: impl FnMut(usize, usize)) {
         loop {
             let header = self.packed[node];
             let p = header & NONE;
@@ -346,6 +460,26 @@ mod tests {
         }
         for text in ["the government", "U.N. officials", "president Biden", "el gobierno"] {
             assert!(!may_start(&trie, text), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_walk_after_a_run_finds_what_the_whole_walk_finds_past_the_run() {
+        let keys = ["us", "u.s.", "united", "united states", "perú", "el perú", "maduro", "maduro's", "ébola", "2024"];
+        let trie = Trie::new(&keys);
+        let text = "The United States, the U.S. and US officials; Maduro's PERÚ trip, el Perú, Ébola, 2024 thus";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            if start > 0 && b[start - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let run = b[start..].iter().take_while(|&&c| super::ascii_word_byte(c) != 0).count();
+            let mut whole = Vec::new();
+            trie.walk(b, start, |end, p| whole.push((end, p)));
+            whole.retain(|&(end, _)| end >= start + run);
+            let mut after = Vec::new();
+            trie.walk_after_run(b, start, run, super::word_hash(&b[start..]), |end, p| after.push((end, p)));
+            assert_eq!(after, whole, "at {start}: {:?}", &text[start..]);
         }
     }
 
