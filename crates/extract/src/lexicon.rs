@@ -829,8 +829,10 @@ impl Lexicon {
         }
         let entry = &self.entries[p];
         let surface = &text[start..end];
-        let mut tags: Tags = entry.any_case.iter().copied().collect();
-        tags.extend(entry.exact.iter().filter(|(p, _)| p == surface).map(|(_, t)| *t));
+        let mut tags = Tags::from_slice(&entry.any_case);
+        if !entry.exact.is_empty() {
+            tags.extend(entry.exact.iter().filter(|(p, _)| p == surface).map(|(_, t)| *t));
+        }
         // "US-backed", "UN-member": a name glued to a word by a hyphen is
         // a modifier, not an actor.
         let glued = text[end..].starts_with('-') && text[end + 1..].chars().next().is_some_and(char::is_alphabetic);
@@ -891,11 +893,28 @@ impl Hit {
 
 /// True when `start..end` neither begins nor ends inside a word.
 fn is_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let first = text[start..end].chars().next();
-    let last = text[start..end].chars().next_back();
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     // A phrase ending in punctuation ("U.S.") may be followed by anything.
-    (!word(before) || !word(first)) && (!word(after) || !word(last))
+    (!word_char_before(text, start) || !word_char_at(text, start))
+        && (!word_char_at(text, end) || !word_char_before(text, end))
+}
+
+/// True when the character starting at `at` is a letter or digit; ASCII is
+/// told without decoding.
+#[inline]
+fn word_char_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text.get(at..).and_then(|t| t.chars().next()).is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// True when the character ending at `at` is a letter or digit.
+#[inline]
+fn word_char_before(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text.get(..at).and_then(|t| t.chars().next_back()).is_some_and(char::is_alphanumeric),
+    }
 }
