@@ -198,10 +198,10 @@ impl Extractor {
         if !matches!(h.actor(), Some(t) if !matches!(t, Tag::Demonym(_))) || gap.len() > 60 || gap.contains('\n') {
             return None;
         }
-        let after: Vec<String> = text::words(text::prefix(&text[h.end..], 60)).take(3).collect();
-        let before: Vec<String> = text::words(gap).collect();
-        let says = |w: &String| self.lex.speech_verbs.contains(w);
-        (after.iter().any(says) || before.iter().any(says)).then_some(k)
+        let says = |w: std::borrow::Cow<'_, str>| self.lex.speech_verbs.contains(&*w);
+        let said = text::words_borrowed(text::prefix(&text[h.end..], 60)).take(3).any(says)
+            || text::words_borrowed(gap).any(says);
+        said.then_some(k)
     }
 }
 
@@ -219,7 +219,7 @@ impl Extractor {
         {
             return None;
         }
-        text::words(gap).any(|w| self.lex.speech_verbs.contains(&w)).then_some(k)
+        text::words_borrowed(gap).any(|w| self.lex.speech_verbs.contains(&*w)).then_some(k)
     }
 }
 
