@@ -166,6 +166,12 @@ impl Group {
         m.dedup();
         m
     }
+
+    /// True when the group has a member on `date` ([`Group::members_on`]
+    /// without building the list).
+    pub fn has_members_on(&self, date: Date) -> bool {
+        self.members.iter().any(|(_, from, to)| *from <= date && to.is_none_or(|to| date < to))
+    }
 }
 
 /// Month and weekday names of one language, for reading dates.

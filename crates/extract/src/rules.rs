@@ -561,10 +561,21 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             before.pop();
         }
         let n = before.len();
-        let one = before.last().cloned().unwrap_or_default();
-        let two = if n >= 2 { format!("{} {}", before[n - 2], before[n - 1]) } else { String::new() };
         let lang = self.s.lang;
-        if !(self.lex.is_object_marker(lang, one.as_ref()) || self.lex.is_object_marker(lang, two.as_str())) {
+        let one = before.last().is_some_and(|w| self.lex.is_object_marker(lang, w));
+        // The two words joined by a space, on the stack: markers are short.
+        let two = n >= 2 && {
+            let (a, b) = (before[n - 2].as_bytes(), before[n - 1].as_bytes());
+            let mut buf = [0u8; 64];
+            let len = a.len() + 1 + b.len();
+            len <= buf.len() && {
+                buf[..a.len()].copy_from_slice(a);
+                buf[a.len()] = b' ';
+                buf[a.len() + 1..len].copy_from_slice(b);
+                std::str::from_utf8(&buf[..len]).is_ok_and(|two| self.lex.is_object_marker(lang, two))
+            }
+        };
+        if !(one || two) {
             return false;
         }
         // "in Uruguay, which reaffirmed its support": a relative clause makes
@@ -688,7 +699,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             Some(Tag::Group(_)) if self.between(self.s.hits[k].end, self.s.range.end).trim_start().starts_with(':') => {
                 true
             }
-            Some(Tag::Group(g)) => !self.lex.groups[g as usize].members_on(self.s.date).is_empty(),
+            Some(Tag::Group(g)) => self.lex.groups[g as usize].has_members_on(self.s.date),
             Some(Tag::Demonym(_)) => self.demonym_is_actor(k),
             Some(tag) => self.lex.actor_code(tag, self.s.date).is_some(),
             None => false,
