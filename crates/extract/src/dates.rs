@@ -36,7 +36,7 @@ fn tokenize(s: &str) -> Vec<Word<'_>> {
             Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
             Some(_) => {
                 let c = s[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
+                (crate::text::is_alphanumeric(c), c.len_utf8())
             }
         };
         match (inside, start) {

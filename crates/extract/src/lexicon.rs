@@ -765,7 +765,7 @@ impl Lexicon {
                 (crate::trie::ascii_word_byte(b) != 0, 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
+                (crate::text::is_alphanumeric(c), c.len_utf8())
             }
         };
         let mut covered_to = 0;
@@ -911,7 +911,7 @@ fn word_char_at(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => text.get(at..).and_then(|t| t.chars().next()).is_some_and(char::is_alphanumeric),
+        Some(_) => text.get(at..).and_then(|t| t.chars().next()).is_some_and(crate::text::is_alphanumeric),
     }
 }
 
@@ -921,6 +921,6 @@ fn word_char_before(text: &str, at: usize) -> bool {
     match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => text.get(..at).and_then(|t| t.chars().next_back()).is_some_and(char::is_alphanumeric),
+        Some(_) => text.get(..at).and_then(|t| t.chars().next_back()).is_some_and(crate::text::is_alphanumeric),
     }
 }

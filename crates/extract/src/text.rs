@@ -20,6 +20,20 @@ fn is_closing(c: char) -> bool {
     matches!(c, '”' | '’' | '»' | '"' | '\'' | ')' | ']')
 }
 
+/// `c.is_alphanumeric()`, answered without Unicode's tables for the
+/// punctuation news text is full of (curly quotes, dashes, ellipses: the
+/// General Punctuation block holds no letter or digit).
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits `text` into trimmed, non-empty sentences. Line breaks end a
 /// sentence (headlines and captions have no final period), and so does a
 /// period glued to the next sentence ("in a statement.Pena expressed").
@@ -227,7 +241,7 @@ pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
             (c.is_ascii_alphanumeric() || c == b'\'' || c == b'-', 1)
         } else {
             let ch = s[i..].chars().next().unwrap_or(' ');
-            (ch.is_alphanumeric() || ch == '’', ch.len_utf8())
+            (is_alphanumeric(ch) || ch == '’', ch.len_utf8())
         }
     };
     std::iter::from_fn(move || loop {
@@ -331,7 +345,7 @@ impl<'t> WordIndex<'t> {
                 (WORD_CLASS[usize::from(b)], 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                (if c.is_alphanumeric() { 1 } else { u8::from(c == '’') * 2 }, c.len_utf8())
+                (if is_alphanumeric(c) { 1 } else { u8::from(c == '’') * 2 }, c.len_utf8())
             }
         };
         let mut i = 0;
@@ -396,7 +410,7 @@ impl<'t> WordIndex<'t> {
         // letter or digit ("Guaidó's" cut after "Guaidó" leaves "'s").
         let clipped = |(s, e): (usize, usize)| {
             let part = self.text.get(s.max(a)..e.min(b)).unwrap_or("");
-            part.chars().any(char::is_alphanumeric)
+            part.chars().any(is_alphanumeric)
         };
         let mut n = hi - lo;
         let first = self.runs[lo];
