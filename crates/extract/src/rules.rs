@@ -62,23 +62,27 @@ const CHAIN_REACH: usize = 6;
 const NEGATION_REACH: usize = 3;
 
 /// False when a sentence with these hits cannot yield a finding, so that
-/// [`classify`] need not read it: every finding starts at a cue, an
-/// intrinsic stance ("interim president", "dialogue" as a call) or one of
-/// Venezuela's diplomatic acts, and is held by an actor the sentence names
-/// or by the speaker of the quotation it belongs to.
+/// [`classify`] need not read it. Every finding starts at an intrinsic
+/// stance ("interim president", "neutrality") or one of Venezuela's
+/// diplomatic acts, or at a cue with something to aim at (a side, a
+/// pronoun standing for one, the results, Venezuela itself); and it is held
+/// by an actor the sentence names or by the speaker of the quotation it
+/// belongs to.
 pub fn may_yield(hits: &[Hit], has_speaker: bool) -> bool {
-    let starts = |t: &Tag| {
+    let intrinsic = |t: &Tag| {
         matches!(
             t,
-            Tag::Cue(_)
-                | Tag::IntrinsicOpposition
+            Tag::IntrinsicOpposition
                 | Tag::IntrinsicOppositionRecognition
                 | Tag::IntrinsicNeutral
                 | Tag::RuptureVerb
                 | Tag::WithdrawVerb
         )
     };
-    hits.iter().any(|h| h.tags.iter().any(starts)) && (has_speaker || hits.iter().any(|h| h.actor().is_some()))
+    let aimable = |t: &Tag| matches!(t, Tag::Side(_) | Tag::Pronoun | Tag::Results | Tag::Venezuela);
+    let any = |f: &dyn Fn(&Tag) -> bool| hits.iter().any(|h| h.tags.iter().any(f));
+    let starts = any(&intrinsic) || (any(&|t| matches!(t, Tag::Cue(_))) && any(&aimable));
+    starts && (has_speaker || hits.iter().any(|h| h.actor().is_some()))
 }
 
 pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
