@@ -353,8 +353,20 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
     let looks_ahead = std::cell::OnceCell::new();
     let looks_ahead = || {
         *looks_ahead.get_or_init(|| {
+            // A marker whose words do not all occur somewhere in the
+            // lowercased sentence, even inside other words, cannot be
+            // among its words; that rules out most markers without
+            // splitting the sentence into words.
+            let lower = sentence.to_lowercase();
+            let candidates: Vec<&Vec<String>> = future_markers
+                .iter()
+                .filter(|m| !m.is_empty() && m.iter().all(|w| lower.contains(w.as_str())))
+                .collect();
+            if candidates.is_empty() {
+                return false;
+            }
             let all: Vec<&str> = crate::text::word_slices(sentence).collect();
-            future_markers.iter().any(|m| !m.is_empty() && all.windows(m.len()).any(|w| same(w, m)))
+            candidates.iter().any(|m| all.windows(m.len()).any(|w| same(w, m)))
         })
     };
     let mut prev_foreign: Option<usize> = None;
