@@ -10,6 +10,12 @@
 //! events), measured by calling the public pieces of the pipeline directly.
 
 use atlas_extract::{article, text, Extractor};
+
+/// The allocator the command-line tool uses, so that the figures are the
+/// tool's.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::Path;
 use std::time::{Duration, Instant};
 

@@ -6,6 +6,13 @@ use atlas_extract::{Extractor, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Extraction makes many small, short-lived allocations (words, hits,
+/// events); mimalloc serves them in about a third less time than the
+/// system allocator (DESIGN.md, "Extraction speed").
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "\
 usage: atlas-extract [--format json|jsonl] [-o FILE] [--threads N] [--quiet] PATH...
 
