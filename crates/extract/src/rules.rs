@@ -112,7 +112,14 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
         }
     };
-    let ctx = Ctx { lex, s, excluded: &excluded, index: &index };
+    let ctx = Ctx {
+        lex,
+        s,
+        excluded: &excluded,
+        index: &index,
+        usable_memo: vec![std::cell::Cell::new(None); hits.len()],
+        object_memo: vec![std::cell::Cell::new(None); hits.len()],
+    };
 
     // A cue right after a modal ("should recognize") or after a cancelling
     // act ("vetoed a resolution backing") reports no act of anyone's.
@@ -528,6 +535,24 @@ struct Ctx<'l, 'a, 'b> {
     s: &'a Sentence<'b>,
     excluded: &'a [bool],
     index: &'a WordIndex<'b>,
+    /// [`Ctx::usable`] and [`Ctx::is_object`] of each hit, once asked:
+    /// every cue's subject search asks them again for the same hits.
+    usable_memo: Vec<std::cell::Cell<Option<bool>>>,
+    object_memo: Vec<std::cell::Cell<Option<bool>>>,
+}
+
+/// `memo[k]`, computed by `f` the first time it is asked.
+fn memoized(memo: &[std::cell::Cell<Option<bool>>], k: usize, f: impl FnOnce() -> bool) -> bool {
+    match memo.get(k).and_then(std::cell::Cell::get) {
+        Some(v) => v,
+        None => {
+            let v = f();
+            if let Some(cell) = memo.get(k) {
+                cell.set(Some(v));
+            }
+            v
+        }
+    }
 }
 
 /// The sentence's text between two global offsets.
@@ -559,6 +584,10 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// True when the actor at hit `k` is the object of a verb or preposition
     /// ("relations with the United States", "visited Argentina").
     fn is_object(&self, k: usize) -> bool {
+        memoized(&self.object_memo, k, || self.is_object_uncached(k))
+    }
+
+    fn is_object_uncached(&self, k: usize) -> bool {
         let h = &self.s.hits[k];
         let mut before = self.sentence_words_before(h.start, 3);
         while before.last().is_some_and(|w| matches!(&**w, "the" | "its" | "el" | "la" | "los" | "las")) {
@@ -696,6 +725,10 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// True when hit `k` names an actor on the sentence's date (without
     /// building the list [`Ctx::resolve`] would).
     fn usable(&self, k: usize) -> bool {
+        memoized(&self.usable_memo, k, || self.usable_uncached(k))
+    }
+
+    fn usable_uncached(&self, k: usize) -> bool {
         if self.excluded[k] || self.is_former(k) {
             return false;
         }
