@@ -65,12 +65,15 @@ impl Extractor {
         let id = article::article_id(std::path::Path::new(file));
         // Month and weekday names only tell which sentences may hold a date;
         // kept apart, they never stand between a cue and its target.
-        let (calendar_names, hits): (Vec<Hit>, Vec<Hit>) = self
-            .lex
-            .scan(text)
-            .into_iter()
-            .filter(|h| h.start >= prep.body_start)
-            .partition(|h| h.tags.iter().all(|t| *t == Tag::CalendarName));
+        let mut hits = self.lex.scan(text);
+        let mut calendar_names: Vec<usize> = Vec::new();
+        hits.retain(|h| {
+            let calendar = h.tags.iter().all(|t| *t == Tag::CalendarName);
+            if calendar && h.start >= prep.body_start {
+                calendar_names.push(h.start);
+            }
+            h.start >= prep.body_start && !calendar
+        });
         let body = &text[prep.body_start..];
         let sentences: Vec<std::ops::Range<usize>> =
             text::sentences(body).into_iter().map(|r| r.start + prep.body_start..r.end + prep.body_start).collect();
@@ -112,9 +115,7 @@ impl Extractor {
             // Every date expression holds a digit or a month or weekday
             // name, so a sentence with neither is not read for one.
             let has_date = sentence_text.bytes().any(|b| b.is_ascii_digit())
-                || calendar_names
-                    .get(calendar_names.partition_point(|h| h.start < s.start))
-                    .is_some_and(|h| h.start < s.end);
+                || calendar_names.get(calendar_names.partition_point(|&at| at < s.start)).is_some_and(|&at| at < s.end);
             let read_date = || if has_date { dates::read_date(sentence_text, &date_ctx) } else { Default::default() };
             let sentence_quotes = &quote_ranges[first..last];
             let dated_actor = sentence_hits.iter().any(|h| matches!(h.actor(), Some(Tag::Person(_) | Tag::Group(_))))
