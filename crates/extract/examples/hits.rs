@@ -4,7 +4,7 @@ fn main() {
     let text = std::env::args().nth(1).unwrap_or_default();
     let lex = atlas_extract::lexicon::Lexicon::builtin().expect("lexicon");
     for h in lex.scan(&text) {
-        println!("{:>4}..{:<4} {:?} {:?}", h.start, h.end, &text[h.start..h.end], h.tags);
+        println!("{:>4}..{:<4} {:?} {:?}", h.start, h.end, &text[h.start..h.end], h.tags());
     }
     let ex = atlas_extract::Extractor::with_lexicon(lex);
     let doc = format!("---\npublished: 2019-01-25\n---\n{text}\n");

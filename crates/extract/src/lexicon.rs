@@ -109,6 +109,49 @@ pub enum Tag {
 }
 
 impl Tag {
+    /// One bit per kind of tag (its variant, whatever it carries), so that
+    /// a hit can tell which kinds it holds with one test.
+    fn kind_bit(self) -> u32 {
+        1 << match self {
+            Tag::Country(_) => 0,
+            Tag::Demonym(_) => 1,
+            Tag::Organisation(_) => 2,
+            Tag::Person(_) => 3,
+            Tag::Group(_) => 4,
+            Tag::Venezuela => 5,
+            Tag::Side(_) => 6,
+            Tag::Results => 7,
+            Tag::Pronoun => 8,
+            Tag::Cue(_) => 9,
+            Tag::Negator => 10,
+            Tag::IntrinsicOpposition => 11,
+            Tag::IntrinsicOppositionRecognition => 12,
+            Tag::IntrinsicNeutral => 13,
+            Tag::Cancel => 14,
+            Tag::Modal => 15,
+            Tag::Epithet => 16,
+            Tag::RepeatMarker => 17,
+            Tag::Members => 18,
+            Tag::CalendarName => 19,
+            Tag::History => 20,
+            Tag::Exclusion => 21,
+            Tag::Blocker => 22,
+            Tag::RuptureVerb => 23,
+            Tag::RuptureNoun => 24,
+            Tag::WithdrawVerb => 25,
+            Tag::DiplomatNoun => 26,
+        }
+    }
+
+    /// True for the kinds that carry a value, where the kind alone does
+    /// not say which tag it is.
+    fn carries_value(self) -> bool {
+        matches!(
+            self,
+            Tag::Country(_) | Tag::Demonym(_) | Tag::Organisation(_) | Tag::Person(_) | Tag::Group(_) | Tag::Side(_) | Tag::Cue(_)
+        )
+    }
+
     pub fn is_actor(self) -> bool {
         matches!(self, Tag::Country(_) | Tag::Demonym(_) | Tag::Organisation(_) | Tag::Person(_) | Tag::Group(_))
     }
@@ -845,7 +888,7 @@ impl Lexicon {
         if glued {
             tags.retain(|t| !t.is_actor() && *t != Tag::Venezuela);
         }
-        (!tags.is_empty()).then_some(Hit { start, end, tags })
+        (!tags.is_empty()).then(|| Hit::new(start, end, tags))
     }
 
     /// True when `phrase` (lowercase) marks an object in language `lang`;
@@ -876,23 +919,46 @@ pub type Tags = smallvec::SmallVec<[Tag; 4]>;
 pub struct Hit {
     pub start: usize,
     pub end: usize,
-    pub tags: Tags,
+    tags: Tags,
+    /// The [`Tag::kind_bit`]s of `tags`: the rules ask each hit many times
+    /// whether it holds a tag, and most of the answers are no.
+    kinds: u32,
 }
 
 impl Hit {
+    pub fn new(start: usize, end: usize, tags: Tags) -> Hit {
+        let kinds = tags.iter().fold(0, |k, t| k | t.kind_bit());
+        Hit { start, end, tags, kinds }
+    }
+
+    /// The phrase's meanings.
+    pub fn tags(&self) -> &[Tag] {
+        &self.tags
+    }
+
     pub fn has(&self, tag: Tag) -> bool {
-        self.tags.contains(&tag)
+        self.kinds & tag.kind_bit() != 0 && (!tag.carries_value() || self.tags.contains(&tag))
     }
 
     pub fn cue(&self) -> Option<Cue> {
+        if self.kinds & Tag::Cue(Cue::Support).kind_bit() == 0 {
+            return None;
+        }
         self.tags.iter().find_map(|t| if let Tag::Cue(c) = t { Some(*c) } else { None })
     }
 
     pub fn side(&self) -> Option<Align> {
+        if self.kinds & Tag::Side(Align::Neutral).kind_bit() == 0 {
+            return None;
+        }
         self.tags.iter().find_map(|t| if let Tag::Side(a) = t { Some(*a) } else { None })
     }
 
     pub fn actor(&self) -> Option<Tag> {
+        const ACTORS: u32 = 0b1_1111;
+        if self.kinds & ACTORS == 0 {
+            return None;
+        }
         self.tags.iter().copied().find(|t| t.is_actor())
     }
 }

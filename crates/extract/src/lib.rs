@@ -68,7 +68,7 @@ impl Extractor {
         let mut hits = self.lex.scan(text);
         let mut calendar_names: Vec<usize> = Vec::new();
         hits.retain(|h| {
-            let calendar = h.tags.iter().all(|t| *t == Tag::CalendarName);
+            let calendar = h.tags().iter().all(|t| *t == Tag::CalendarName);
             if calendar && h.start >= prep.body_start {
                 calendar_names.push(h.start);
             }

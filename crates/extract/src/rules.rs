@@ -80,7 +80,7 @@ pub fn may_yield(hits: &[Hit], has_speaker: bool) -> bool {
         )
     };
     let aimable = |t: &Tag| matches!(t, Tag::Side(_) | Tag::Pronoun | Tag::Results | Tag::Venezuela);
-    let any = |f: &dyn Fn(&Tag) -> bool| hits.iter().any(|h| h.tags.iter().any(f));
+    let any = |f: &dyn Fn(&Tag) -> bool| hits.iter().any(|h| h.tags().iter().any(f));
     let starts = any(&intrinsic) || (any(&|t| matches!(t, Tag::Cue(_))) && any(&aimable));
     starts && (has_speaker || hits.iter().any(|h| h.actor().is_some()))
 }
