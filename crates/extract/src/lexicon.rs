@@ -371,6 +371,10 @@ struct CuesSection {
     #[serde(default)]
     partitives: Vec<String>,
     #[serde(default)]
+    containers: Vec<String>,
+    #[serde(default)]
+    rivals: Vec<String>,
+    #[serde(default)]
     apposition_openers: Vec<String>,
     #[serde(default)]
     repeat_markers: Vec<String>,
@@ -421,6 +425,14 @@ pub struct Lexicon {
     /// Words that take part of a group ("most members of the Lima Group"):
     /// such a group does not stand for all its members.
     pub partitives: HashSet<String>,
+    /// Nouns for the countries an organisation holds ("countries of the
+    /// European Union", "European Union nations"): next to them the
+    /// organisation is where the actors belong, not the actor.
+    pub containers: HashSet<String>,
+    /// Nouns for a side's adversary ("Maduro's main opponent", "el rival de
+    /// Maduro"): the side they are attached to is not the target, its
+    /// opposite is.
+    pub rivals: HashSet<String>,
     /// First words of an apposition ("a key ally of", "un aliado de"): an
     /// actor named inside one is not the sentence's subject.
     pub apposition_openers: HashSet<String>,
@@ -670,6 +682,8 @@ impl Lexicon {
         let mut object_markers = Vec::new();
         let mut clause_breaks = HashSet::new();
         let mut partitives = HashSet::new();
+        let mut containers = HashSet::new();
+        let mut rivals = HashSet::new();
         let mut apposition_openers = HashSet::new();
         let mut coordinators = HashSet::new();
         let mut speech_verbs = HashSet::new();
@@ -738,6 +752,8 @@ impl Lexicon {
             object_markers.push((lang.to_string(), lower(&c.object_markers).into_iter().collect()));
             clause_breaks.extend(lower(&c.clause_breaks));
             partitives.extend(lower(&c.partitives));
+            containers.extend(lower(&c.containers));
+            rivals.extend(lower(&c.rivals));
             apposition_openers.extend(lower(&c.apposition_openers));
             coordinators.extend(lower(&c.coordinators));
             speech_verbs.extend(lower(&c.speech_verbs));
@@ -777,6 +793,8 @@ impl Lexicon {
             object_markers,
             clause_breaks,
             partitives,
+            containers,
+            rivals,
             apposition_openers,
             coordinators,
             speech_verbs,

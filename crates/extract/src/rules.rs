@@ -503,7 +503,13 @@ fn target_align(ctx: &Ctx<'_, '_, '_>, j: usize, cue: usize) -> Option<Align> {
     let hits = ctx.s.hits;
     let h = &hits[j];
     if let Some(a) = h.side() {
-        return Some(a);
+        // "recognised Maduro's main political opponent": the side's
+        // adversary is the target, and stands for the other side.
+        return Some(match a {
+            Align::Government if ctx.rival_of(j) => Align::Opposition,
+            Align::Opposition if ctx.rival_of(j) => Align::Government,
+            a => a,
+        });
     }
     if h.has(Tag::Pronoun) {
         return nearest_side(hits, ..j).map(|(_, a)| a);
@@ -624,6 +630,45 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         !inst_before
     }
 
+    /// True when hit `j` (a side) names whose adversary is meant: a rival
+    /// noun a few words after its possessive ("Maduro's main political
+    /// opponent") or right before it with "of" ("rival de Maduro").
+    fn rival_of(&self, j: usize) -> bool {
+        let h = &self.s.hits[j];
+        let rival = |w: &std::borrow::Cow<'_, str>| self.lex.rivals.contains(&**w);
+        let rest = self.between(h.end, self.s.range.end);
+        let possessive = rest.starts_with("'s") || rest.starts_with("’s");
+        if possessive && self.sentence_words_after(h.end, 4).iter().skip(1).any(rival) {
+            return true;
+        }
+        let before = self.sentence_words_before(h.start, 2);
+        before.len() == 2 && rival(&before[0]) && matches!(&*before[1], "of" | "de" | "del")
+    }
+
+    /// True when hit `k` names an organisation as the place of its member
+    /// countries: a container noun right after it ("European Union nations")
+    /// or a few words before it ("seven of the 28 countries of the EU").
+    fn container(&self, k: usize) -> bool {
+        let h = &self.s.hits[k];
+        // "the European Union (EU)": the abbreviation is the same mention.
+        if let Some(p) = k.checked_sub(1).map(|p| &self.s.hits[p]) {
+            if p.actor() == h.actor() && self.between(p.end, h.start).trim() == "(" {
+                return self.container(k - 1);
+            }
+        }
+        let before = self.sentence_words_before(h.start, 3);
+        let after = self.sentence_words_after(h.end, 1);
+        let contains = |w: &std::borrow::Cow<'_, str>| self.lex.containers.contains(&**w);
+        // "countries of the", "países de la", "países del": the noun, then
+        // "of" and perhaps an article, right before the name.
+        let of = |w: &std::borrow::Cow<'_, str>| matches!(&**w, "of" | "de" | "del");
+        let article = |w: &std::borrow::Cow<'_, str>| matches!(&**w, "the" | "la" | "el");
+        let n = before.len();
+        let of_before = (n >= 2 && contains(&before[n - 2]) && of(&before[n - 1]))
+            || (n >= 3 && contains(&before[n - 3]) && of(&before[n - 2]) && article(&before[n - 1]));
+        after.first().is_some_and(contains) || of_before
+    }
+
     /// True when a partitive stands a few words before hit `k` ("most
     /// members of the", "la mayoría de los países del").
     fn partitive(&self, k: usize) -> bool {
@@ -700,6 +745,9 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             // "the Lima group: Honduras, Panama, ...": the list that follows
             // names the members, so the group adds none of its own.
             Tag::Group(_) if self.between(h.end, self.s.range.end).trim_start().starts_with(':') => Vec::new(),
+            // "countries of the European Union", "European Union nations":
+            // the organisation holds the actors and is not one.
+            Tag::Organisation(_) if self.container(k) => Vec::new(),
             // "most members of the Lima Group" is some of them, but which?
             Tag::Group(_) if self.partitive(k) => Vec::new(),
             // "All Lima Group members except Guyana": a member excluded by
@@ -737,6 +785,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
                 true
             }
             Some(Tag::Group(g)) => self.lex.groups[g as usize].has_members_on(self.s.date),
+            Some(Tag::Organisation(_)) if self.container(k) => false,
             Some(Tag::Demonym(_)) => self.demonym_is_actor(k),
             Some(tag) => self.lex.actor_code(tag, self.s.date).is_some(),
             None => false,
