@@ -637,9 +637,16 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         let h = &self.s.hits[j];
         let rival = |w: &std::borrow::Cow<'_, str>| self.lex.rivals.contains(&**w);
         let rest = self.between(h.end, self.s.range.end);
-        let possessive = rest.starts_with("'s") || rest.starts_with("’s");
-        if possessive && self.sentence_words_after(h.end, 4).iter().skip(1).any(rival) {
-            return true;
+        if rest.starts_with("'s") || rest.starts_with("’s") {
+            return self.sentence_words_after(h.end, 4).iter().skip(1).any(rival);
+        }
+        // Only read the words before when "of" or "de" is right there.
+        let lead = self.between(self.s.range.start, h.start).trim_end().as_bytes();
+        let of = [&b" of"[..], b" de", b" del"]
+            .iter()
+            .any(|w| lead.len() > w.len() && lead[lead.len() - w.len()..].eq_ignore_ascii_case(w));
+        if !of {
+            return false;
         }
         let before = self.sentence_words_before(h.start, 2);
         before.len() == 2 && rival(&before[0]) && matches!(&*before[1], "of" | "de" | "del")
