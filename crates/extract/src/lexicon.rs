@@ -280,7 +280,29 @@ impl Calendar {
                 *slot = u32::MAX;
             }
         }
-        self.names.insert(lower, value);
+        self.names.entry(lower).or_insert(value);
+    }
+
+    /// One calendar with the names and markers of all of `cals`, indexed.
+    /// A name two languages share keeps the first language's meaning.
+    fn merged(cals: &[Calendar]) -> Calendar {
+        let mut all = Calendar::default();
+        for c in cals {
+            let widen = |to: &mut Vec<Vec<String>>, from: &[Vec<String>]| {
+                to.resize(to.len().max(from.len()), Vec::new());
+                for (t, f) in to.iter_mut().zip(from) {
+                    t.extend(f.iter().cloned());
+                }
+            };
+            widen(&mut all.months, &c.months);
+            widen(&mut all.weekdays, &c.weekdays);
+            all.foreign_date_markers.extend(c.foreign_date_markers.iter().cloned());
+            all.future_markers.extend(c.future_markers.iter().cloned());
+            all.foreign_date_followers.extend(c.foreign_date_followers.iter().cloned());
+            all.election_date_markers.extend(c.election_date_markers.iter().cloned());
+        }
+        all.index_names();
+        all
     }
 
     fn index_names(&mut self) {
@@ -414,6 +436,10 @@ pub struct Lexicon {
     pub organisations: Vec<Organisation>,
     pub people: Vec<Person>,
     pub groups: Vec<Group>,
+    /// The month and weekday names and date markers of all languages in
+    /// one calendar: every question dates ask of them is "does any
+    /// language's calendar say so", which one table answers with one
+    /// lookup per word (a slice of one, as the date readers take it).
     pub calendars: Vec<Calendar>,
     /// Lowercase single words and phrases, matched against the text around
     /// a hit, per language: Spanish "a" marks an object ("pidió a España"),
@@ -772,13 +798,13 @@ impl Lexicon {
                     .into_iter()
                     .map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()),
             );
-            let mut calendar = lf.calendar;
+            let calendar = lf.calendar;
             for name in calendar.months.iter().chain(&calendar.weekdays).flatten() {
                 b.add(name, Tag::CalendarName, false);
             }
-            calendar.index_names();
             calendars.push(calendar);
         }
+        let calendars = vec![Calendar::merged(&calendars)];
 
         let (keys, entries): (Vec<String>, Vec<Entry>) = b.by_key.into_iter().unzip();
         let trie = Trie::new(&keys);
