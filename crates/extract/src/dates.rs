@@ -329,7 +329,10 @@ fn mentions_earlier(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext<'
             let before: Vec<&str> = crate::text::word_slices(crate::text::tail(&sentence[..at], 80)).collect();
             before.iter().rev().take(4).any(|w| {
                 cals.iter().any(|c| {
-                    c.election_date_markers.iter().chain(&c.foreign_date_followers).any(|m| crate::text::same_word(w, m))
+                    c.election_date_markers
+                        .iter()
+                        .chain(&c.foreign_date_followers)
+                        .any(|m| crate::text::same_word(w, m))
                 })
             }) || followed_by_foreign(&sentence[at..], cals)
         };
@@ -346,9 +349,8 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
     }
     // Words are compared as slices of the sentence, in their own case,
     // so that reading them copies nothing.
-    let same = |a: &[&str], b: &[String]| {
-        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| crate::text::same_word(x, y))
-    };
+    let same =
+        |a: &[&str], b: &[String]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| crate::text::same_word(x, y));
     // Read only when a weekday needs it: most sentences name none.
     let looks_ahead = std::cell::OnceCell::new();
     let looks_ahead = || {
@@ -371,7 +373,9 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
     };
     let mut prev_foreign: Option<usize> = None;
     for &(at, expr) in exprs {
-        let before: Vec<&str> = crate::text::word_slices(crate::text::tail(&sentence[..at], 80)).collect();
+        // The markers are a few words long: only the last words before
+        // the date are read.
+        let before = crate::text::last_word_slices(crate::text::tail(&sentence[..at], 80), 6);
         // "the elections of Sunday, July 28": a date right after a
         // weekday that belongs to something else belongs to it too.
         let chained = prev_foreign.is_some_and(|p| crate::text::word_count(&sentence[p..at]) <= 1);

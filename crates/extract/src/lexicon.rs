@@ -148,7 +148,13 @@ impl Tag {
     fn carries_value(self) -> bool {
         matches!(
             self,
-            Tag::Country(_) | Tag::Demonym(_) | Tag::Organisation(_) | Tag::Person(_) | Tag::Group(_) | Tag::Side(_) | Tag::Cue(_)
+            Tag::Country(_)
+                | Tag::Demonym(_)
+                | Tag::Organisation(_)
+                | Tag::Person(_)
+                | Tag::Group(_)
+                | Tag::Side(_)
+                | Tag::Cue(_)
         )
     }
 

@@ -267,9 +267,9 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                             j += 1;
                             continue;
                         }
-                        if let Some(c2) =
-                            n.cue().filter(|c| !matches!(c, Cue::SupportPassive | Cue::OpposePassive | Cue::Advocate | Cue::Thanks))
-                        {
+                        if let Some(c2) = n.cue().filter(|c| {
+                            !matches!(c, Cue::SupportPassive | Cue::OpposePassive | Cue::Advocate | Cue::Thanks)
+                        }) {
                             // "una dictadura", tras el "fraude": two cues
                             // across a clause break are two verdicts, not
                             // one nested in the other.
@@ -835,7 +835,8 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             let group = matches!(hits[k].actor(), Some(Tag::Group(_)));
             matches!(hits[k].actor(), Some(Tag::Organisation(_) | Tag::Group(_)))
                 && hits[k + 1..i].iter().any(|h| {
-                    h.has(Tag::Members) && !(group && self.between(hits[k].end, h.start).chars().all(char::is_whitespace))
+                    h.has(Tag::Members)
+                        && !(group && self.between(hits[k].end, h.start).chars().all(char::is_whitespace))
                 })
         };
         match found {

@@ -271,6 +271,28 @@ pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
     })
 }
 
+/// The last `n` of the [`word_slices`] of `s`, in order, read from the end
+/// (the words right before a date are all its markers look at).
+pub fn last_word_slices(s: &str, n: usize) -> smallvec::SmallVec<[&str; 6]> {
+    let inside = |c: char| is_alphanumeric(c) || matches!(c, '\'' | '-' | '’');
+    let mut out = smallvec::SmallVec::<[&str; 6]>::new();
+    let mut rest = s;
+    while out.len() < n {
+        rest = rest.trim_end_matches(|c: char| !inside(c));
+        if rest.is_empty() {
+            break;
+        }
+        let start = rest.trim_end_matches(inside).len();
+        let w = rest[start..].trim_matches(|c| c == '\'' || c == '’' || c == '-');
+        if !w.is_empty() {
+            out.push(w);
+        }
+        rest = &rest[..start];
+    }
+    out.reverse();
+    out
+}
+
 /// True when the word `raw` (a slice of the text) is `lower` (a lowercase
 /// word): equal bytes, or equal once each character is lowercased. Words
 /// of different lengths are never the same: lowercasing keeps the length
@@ -491,6 +513,15 @@ mod tests {
                     proptest::prop_assert_eq!(index.count(a, b), want);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_last_words_are_the_last_of_all_words(text in "[a-zA-Z0-9 '’.,\u{e9}\u{2014}\u{201c}-]{0,30}", n in 0usize..6) {
+            let all: Vec<&str> = word_slices(&text).collect();
+            let want = &all[all.len().saturating_sub(n)..];
+            proptest::prop_assert_eq!(last_word_slices(&text, n).as_slice(), want);
         }
     }
 

@@ -114,10 +114,12 @@ struct FirstWords {
 
 impl FirstWords {
     fn new<'k>(keys: impl Iterator<Item = &'k [u8]>) -> FirstWords {
-        let keys: Vec<u64> = keys.map(|k| {
-            let (first, second) = leading_words(k);
-            key(first, second)
-        }).collect();
+        let keys: Vec<u64> = keys
+            .map(|k| {
+                let (first, second) = leading_words(k);
+                key(first, second)
+            })
+            .collect();
         // About 24 bits per key keeps false positives near one in a hundred.
         let size = (keys.len() * 24).next_power_of_two().max(64);
         let mut filter = FirstWords { bits: vec![0; size / 64], mask: size as u64 - 1 };
@@ -163,7 +165,8 @@ fn key(first: WordHash, second: Option<WordHash>) -> u64 {
 fn leading_words(phrase: &[u8]) -> (WordHash, Option<WordHash>) {
     let first = word_hash(phrase);
     let Ok(text) = std::str::from_utf8(phrase) else { return (first, None) };
-    let mut chars = text.char_indices().skip_while(|(_, c)| c.is_alphanumeric()).skip_while(|(_, c)| !c.is_alphanumeric());
+    let mut chars =
+        text.char_indices().skip_while(|(_, c)| c.is_alphanumeric()).skip_while(|(_, c)| !c.is_alphanumeric());
     match chars.next() {
         Some((at, _)) => (first, Some(word_hash(&phrase[at..]))),
         None => (first, None),

@@ -60,8 +60,7 @@ fn no_list_holds_a_blank_or_repeated_phrase() {
 #[test]
 fn word_lists_hold_single_lowercase_words() {
     // These are compared word by word against lowercased text.
-    let single_words =
-        [
+    let single_words = [
         "cues.clause_breaks",
         "cues.partitives",
         "cues.containers",
@@ -116,4 +115,17 @@ fn unqualified_results_belong_to_no_side() {
 #[test]
 fn the_lexicon_compiles() {
     atlas_extract::lexicon::Lexicon::builtin().expect("the built-in lexicon compiles");
+}
+
+#[test]
+fn foreign_date_markers_fit_the_words_read_before_a_date() {
+    // dates.rs reads the last six words before a date to match these.
+    for (lang, file) in files() {
+        for p in lists(&file).get("calendar.foreign_date_markers").into_iter().flatten() {
+            assert!(
+                p.split_whitespace().count() <= 6,
+                "lexicon/{lang}.toml calendar.foreign_date_markers: {p:?} is longer than six words"
+            );
+        }
+    }
 }
