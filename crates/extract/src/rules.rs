@@ -153,7 +153,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             let joined_by_of = || {
                 words <= 2
                     && !gap.contains([',', '.', ';', ':'])
-                    && words_borrowed(gap).all(|w| matches!(&*w, "of" | "the" | "de" | "del" | "la" | "el"))
+                    && words_borrowed(gap).all(|w| is_of(&w) || is_article(&w))
             };
             (n.actor().is_some() || n.side().is_some_and(|a| a != Align::Neutral))
                 && (gap.chars().all(char::is_whitespace)
@@ -255,12 +255,8 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                         // A new actor starts a new clause with its own cues,
                         // unless it is a possessive inside the phrase
                         // ("critical of Trump's recognition of Guaidó").
-                        let possessive = {
-                            let after = between(s, n.end, s.range.end);
-                            after.starts_with("'s") || after.starts_with("’s")
-                        };
                         let opens_clause = hits.get(j + 1).is_some_and(|k| k.cue().is_some());
-                        if n.actor().is_some() && n.side().is_none() && !possessive && opens_clause {
+                        if n.actor().is_some() && n.side().is_none() && !possessive(s, j) && opens_clause {
                             break;
                         }
                         if consumed[j] {
@@ -561,6 +557,24 @@ fn memoized(memo: &[std::cell::Cell<Option<bool>>], k: usize, f: impl FnOnce() -
     }
 }
 
+/// True when a possessive "'s" follows hit `k` ("Trump's recognition",
+/// "Maduro's main opponent").
+fn possessive(s: &Sentence<'_>, k: usize) -> bool {
+    let after = between(s, s.hits[k].end, s.range.end);
+    after.starts_with("'s") || after.starts_with("’s")
+}
+
+/// "of" and its Spanish forms, which join a noun to the name it is about
+/// ("the dictatorship of Maduro", "el rival de Maduro", "países del").
+fn is_of(w: &str) -> bool {
+    matches!(w, "of" | "de" | "del")
+}
+
+/// The definite articles that may stand between "of" and a name.
+fn is_article(w: &str) -> bool {
+    matches!(w, "the" | "la" | "el")
+}
+
 /// The sentence's text between two global offsets.
 fn between<'t>(s: &Sentence<'t>, a: usize, b: usize) -> &'t str {
     let base = s.range.start;
@@ -636,8 +650,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     fn rival_of(&self, j: usize) -> bool {
         let h = &self.s.hits[j];
         let rival = |w: &std::borrow::Cow<'_, str>| self.lex.rivals.contains(&**w);
-        let rest = self.between(h.end, self.s.range.end);
-        if rest.starts_with("'s") || rest.starts_with("’s") {
+        if possessive(self.s, j) {
             return self.sentence_words_after(h.end, 4).iter().skip(1).any(rival);
         }
         // Only read the words before when "of" or "de" is right there.
@@ -649,7 +662,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             return false;
         }
         let before = self.sentence_words_before(h.start, 2);
-        before.len() == 2 && rival(&before[0]) && matches!(&*before[1], "of" | "de" | "del")
+        before.len() == 2 && rival(&before[0]) && is_of(&before[1])
     }
 
     /// True when hit `k` names an organisation as the place of its member
@@ -668,11 +681,9 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         let contains = |w: &std::borrow::Cow<'_, str>| self.lex.containers.contains(&**w);
         // "countries of the", "países de la", "países del": the noun, then
         // "of" and perhaps an article, right before the name.
-        let of = |w: &std::borrow::Cow<'_, str>| matches!(&**w, "of" | "de" | "del");
-        let article = |w: &std::borrow::Cow<'_, str>| matches!(&**w, "the" | "la" | "el");
         let n = before.len();
-        let of_before = (n >= 2 && contains(&before[n - 2]) && of(&before[n - 1]))
-            || (n >= 3 && contains(&before[n - 3]) && of(&before[n - 2]) && article(&before[n - 1]));
+        let of_before = (n >= 2 && contains(&before[n - 2]) && is_of(&before[n - 1]))
+            || (n >= 3 && contains(&before[n - 3]) && is_of(&before[n - 2]) && is_article(&before[n - 1]));
         after.first().is_some_and(contains) || of_before
     }
 
