@@ -231,17 +231,17 @@ pub fn words_borrowed(s: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>
 /// The words of [`words`] as slices of `s`, in their own case: compared
 /// with [`same_word`], they are read without copying any.
 pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
-    // Runs of letters, digits, apostrophes and hyphens, read byte by byte
-    // for ASCII (the split-by-closure this replaces decoded every character).
+    // Runs of [`in_word`] characters, read byte by byte for ASCII (the
+    // split-by-closure this replaces decoded every character).
     let b = s.as_bytes();
     let mut i = 0;
     let inside = move |i: usize| -> (bool, usize) {
         let c = b[i];
         if c.is_ascii() {
-            (c.is_ascii_alphanumeric() || c == b'\'' || c == b'-', 1)
+            (in_word(char::from(c)), 1)
         } else {
             let ch = s[i..].chars().next().unwrap_or(' ');
-            (is_alphanumeric(ch) || ch == '’', ch.len_utf8())
+            (in_word(ch), ch.len_utf8())
         }
     };
     std::iter::from_fn(move || loop {
@@ -263,7 +263,7 @@ pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
             }
             i += len;
         }
-        let w = s[start..i].trim_matches(|c| c == '\'' || c == '’' || c == '-');
+        let w = trim_word(&s[start..i]);
         if w.is_empty() {
             continue;
         }
@@ -271,19 +271,30 @@ pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
     })
 }
 
+/// The characters of a word for [`word_slices`]: letters, digits,
+/// apostrophes and hyphens.
+fn in_word(c: char) -> bool {
+    is_alphanumeric(c) || matches!(c, '\'' | '-' | '’')
+}
+
+/// A run of [`in_word`] characters without the apostrophes and hyphens at
+/// its edges ("'the", "Guaidó's" keeps its inner one).
+fn trim_word(run: &str) -> &str {
+    run.trim_matches(|c| c == '\'' || c == '’' || c == '-')
+}
+
 /// The last `n` of the [`word_slices`] of `s`, in order, read from the end
 /// (the words right before a date are all its markers look at).
 pub fn last_word_slices(s: &str, n: usize) -> smallvec::SmallVec<[&str; 6]> {
-    let inside = |c: char| is_alphanumeric(c) || matches!(c, '\'' | '-' | '’');
     let mut out = smallvec::SmallVec::<[&str; 6]>::new();
     let mut rest = s;
     while out.len() < n {
-        rest = rest.trim_end_matches(|c: char| !inside(c));
+        rest = rest.trim_end_matches(|c: char| !in_word(c));
         if rest.is_empty() {
             break;
         }
-        let start = rest.trim_end_matches(inside).len();
-        let w = rest[start..].trim_matches(|c| c == '\'' || c == '’' || c == '-');
+        let start = rest.trim_end_matches(in_word).len();
+        let w = trim_word(&rest[start..]);
         if !w.is_empty() {
             out.push(w);
         }
