@@ -111,7 +111,7 @@ pub enum Tag {
 impl Tag {
     /// One bit per kind of tag (its variant, whatever it carries), so that
     /// a hit can tell which kinds it holds with one test.
-    fn kind_bit(self) -> u32 {
+    const fn kind_bit(self) -> u32 {
         1 << match self {
             Tag::Country(_) => 0,
             Tag::Demonym(_) => 1,
@@ -1005,7 +1005,11 @@ impl Hit {
     }
 
     pub fn actor(&self) -> Option<Tag> {
-        const ACTORS: u32 = 0b1_1111;
+        const ACTORS: u32 = Tag::Country(0).kind_bit()
+            | Tag::Demonym(0).kind_bit()
+            | Tag::Organisation(0).kind_bit()
+            | Tag::Person(0).kind_bit()
+            | Tag::Group(0).kind_bit();
         if self.kinds & ACTORS == 0 {
             return None;
         }

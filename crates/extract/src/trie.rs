@@ -24,9 +24,9 @@ pub struct Trie {
     /// `count` edges, `byte << 24 | target offset`, sorted by byte. Offset 0
     /// holds a dummy word so that no node lives there.
     packed: Vec<u32>,
-    /// The first words of all phrases, hashed: most words of an article
-    /// ("said", "government") start no phrase, and one probe here is far
-    /// cheaper than the dependent loads of a walk down the trie.
+    /// The first one or two words of all phrases, hashed: most words of an
+    /// article ("said", "government") start no phrase, and one probe here
+    /// is far cheaper than the dependent loads of a walk down the trie.
     first_words: FirstWords,
     /// Where the walk stands after each phrase's first run of ASCII letters
     /// and digits, so that the walk from a word can skip the run the scan
@@ -270,9 +270,15 @@ impl Trie {
         }
         let first_words = FirstWords::new(keys.iter().map(AsRef::as_ref).filter(|k| !k.is_empty()));
         let mut trie = Trie { root, packed, first_words, runs: Runs { slots: Vec::new(), pool: Vec::new() } };
-        let run_of = |k: &[u8]| k.len() - k.iter().skip_while(|&&b| ascii_word_byte(b) != 0).count();
-        let with_runs: Vec<&[u8]> =
-            keys.iter().map(AsRef::as_ref).filter(|k: &&[u8]| run_of(k) > 0).map(|k| &k[..run_of(k)]).collect();
+        // Each key's first run of ASCII letters and digits, where it has one.
+        let with_runs: Vec<&[u8]> = keys
+            .iter()
+            .map(AsRef::as_ref)
+            .filter_map(|k: &[u8]| {
+                let run = k.iter().take_while(|&&b| ascii_word_byte(b) != 0).count();
+                (run > 0).then(|| &k[..run])
+            })
+            .collect();
         trie.runs.slots = vec![RunSlot::default(); (with_runs.len() * 2).next_power_of_two().max(16)];
         for run in with_runs {
             // Keys are lowercase already, so the run's bytes are their own
