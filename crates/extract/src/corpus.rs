@@ -45,6 +45,8 @@ pub struct Report {
     /// Messages about files that were read anyway.
     pub warnings: Vec<String>,
     pub bytes: usize,
+    /// The government terms the dataset carries.
+    pub governments: Vec<atlas_model::Government>,
 }
 
 impl Report {
@@ -57,6 +59,7 @@ impl Report {
             GENERATED_BY,
             self.articles.iter().map(|a| a.article.clone()).collect(),
             self.events().cloned().collect(),
+            self.governments.clone(),
         )
     }
 
@@ -133,7 +136,7 @@ fn extract_file(ex: &Extractor, path: &Path) -> Result<Extracted, String> {
 /// Extracts every discovered file with `opts.threads` workers. Results keep
 /// input order, so output never depends on scheduling.
 pub fn run(ex: &Extractor, paths: &[PathBuf], opts: &Options) -> Report {
-    let mut report = Report::default();
+    let mut report = Report { governments: ex.governments().to_vec(), ..Report::default() };
     let files = discover(paths, &mut report.errors);
     let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let next = AtomicUsize::new(0);

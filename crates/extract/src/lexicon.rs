@@ -21,6 +21,7 @@ pub mod builtin {
     pub const ORGANISATIONS: &str = include_str!("../../../data/gazetteer/organisations.csv");
     pub const GROUPS: &str = include_str!("../../../data/gazetteer/groups.csv");
     pub const GROUP_NAMES: &str = include_str!("../../../data/gazetteer/group_names.csv");
+    pub const GOVERNMENTS: &str = include_str!("../../../data/gazetteer/governments.csv");
     pub const LANGUAGES: &[(&str, &str)] =
         &[("en", include_str!("../lexicon/en.toml")), ("es", include_str!("../lexicon/es.toml"))];
 }
@@ -575,6 +576,23 @@ fn dated_rows(
         out[i].1.push((a.to_string(), from, to));
     }
     Ok(out)
+}
+
+/// The terms of each country's governments (`governments.csv`), which the
+/// dataset carries so that the app can tell whose statement an event is.
+pub fn governments(text: &str) -> Result<Vec<atlas_model::Government>, LexiconError> {
+    const FILE: &str = "governments.csv";
+    csv_rows(FILE, text)?
+        .iter()
+        .map(|row| {
+            let actor = field(row, "?", FILE, "actor")?;
+            let head = field(row, actor, FILE, "head")?;
+            let who = format!("{actor} {head}");
+            let (from, to) = date_range(FILE, &who, field(row, &who, FILE, "from")?, field(row, &who, FILE, "to")?)?;
+            let role = field(row, &who, FILE, "role")?;
+            Ok(atlas_model::Government { actor: actor.into(), head: head.into(), role: role.into(), from, to })
+        })
+        .collect()
 }
 
 #[derive(Default)]

@@ -41,16 +41,24 @@ pub struct Extracted {
 /// Reads articles with one compiled lexicon; cheap to share between threads.
 pub struct Extractor {
     lex: Lexicon,
+    governments: Vec<atlas_model::Government>,
 }
 
 impl Extractor {
     /// An extractor with the lexicon built into the binary.
     pub fn new() -> Result<Extractor, LexiconError> {
-        Ok(Extractor { lex: Lexicon::builtin()? })
+        let governments = lexicon::governments(lexicon::builtin::GOVERNMENTS)?;
+        Ok(Extractor { lex: Lexicon::builtin()?, governments })
     }
 
+    /// An extractor with another lexicon and no government terms.
     pub fn with_lexicon(lex: Lexicon) -> Extractor {
-        Extractor { lex }
+        Extractor { lex, governments: Vec::new() }
+    }
+
+    /// The government terms the dataset carries (`governments.csv`).
+    pub fn governments(&self) -> &[atlas_model::Government] {
+        &self.governments
     }
 
     pub fn lexicon(&self) -> &Lexicon {

@@ -1,6 +1,6 @@
 //! The dataset file: its serde types, its loading checks and its timeline queries.
 
-use crate::{Date, EventKind, Stance};
+use crate::{Date, EventKind, Government, Stance};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -8,7 +8,7 @@ use std::fmt;
 /// The `schema` field every dataset file carries.
 pub const SCHEMA: &str = "stance-atlas/dataset";
 /// Bumped whenever a field changes meaning or a required field is added.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A half-open byte range `start..end` into an article file, counted from the
 /// file's first byte (front matter included).
@@ -96,9 +96,16 @@ pub struct Dataset {
     pub generated_by: String,
     pub articles: Vec<Article>,
     pub events: Vec<Event>,
+    /// The terms of each country's governments, by actor then start date
+    /// (from `data/gazetteer/governments.csv`).
+    #[serde(default)]
+    pub governments: Vec<Government>,
     /// Positions into `events` by actor, oldest first; rebuilt on load.
     #[serde(skip)]
     by_actor: BTreeMap<String, Vec<usize>>,
+    /// The range of `governments` of each actor; rebuilt on load.
+    #[serde(skip)]
+    terms: BTreeMap<String, std::ops::Range<usize>>,
 }
 
 /// Why a dataset could not be used.
@@ -127,8 +134,14 @@ impl std::error::Error for LoadError {}
 impl Dataset {
     /// Builds a dataset in canonical order (by actor, then date, then the
     /// heavier act first, then article and position), so files diff cleanly.
-    pub fn new(generated_by: impl Into<String>, mut articles: Vec<Article>, mut events: Vec<Event>) -> Dataset {
+    pub fn new(
+        generated_by: impl Into<String>,
+        mut articles: Vec<Article>,
+        mut events: Vec<Event>,
+        mut governments: Vec<Government>,
+    ) -> Dataset {
         articles.sort_by(|a, b| a.id.cmp(&b.id));
+        governments.sort_by(|a, b| (&a.actor, a.from).cmp(&(&b.actor, b.from)));
         events.sort_by(|a, b| {
             (&a.actor, a.date, std::cmp::Reverse(a.kind.weight()), &a.article, a.span, a.mention).cmp(&(
                 &b.actor,
@@ -147,7 +160,9 @@ impl Dataset {
             generated_by: generated_by.into(),
             articles,
             events,
+            governments,
             by_actor: BTreeMap::new(),
+            terms: BTreeMap::new(),
         };
         dataset.reindex();
         dataset
@@ -160,7 +175,9 @@ impl Dataset {
             return Err(LoadError::Schema { found: raw.schema, version: raw.version });
         }
         raw.check()?;
-        Ok(Dataset::new(raw.generated_by, raw.articles, raw.events))
+        let dataset = Dataset::new(raw.generated_by, raw.articles, raw.events, raw.governments);
+        crate::government::check(&dataset.governments).map_err(LoadError::Inconsistent)?;
+        Ok(dataset)
     }
 
     /// Checks what the type system cannot: every event names a known article,
@@ -190,23 +207,20 @@ impl Dataset {
         for (i, e) in self.events.iter().enumerate() {
             self.by_actor.entry(e.actor.clone()).or_default().push(i);
         }
+        self.terms.clear();
+        for (i, g) in self.governments.iter().enumerate() {
+            self.terms.entry(g.actor.clone()).or_insert(i..i).end = i + 1;
+        }
+    }
+
+    /// The terms of `actor`'s governments, oldest first; empty where none are known.
+    pub fn governments_of(&self, actor: &str) -> &[Government] {
+        self.terms.get(actor).map_or(&[], |r| &self.governments[r.clone()])
     }
 
     /// Every event of `actor`, oldest first (heavier acts first within a day).
     pub fn history<'a>(&'a self, actor: &str) -> impl DoubleEndedIterator<Item = &'a Event> + 'a {
         self.by_actor.get(actor).into_iter().flatten().map(|&i| &self.events[i])
-    }
-
-    /// The event that sets `actor`'s stance on `date`: its latest event on or
-    /// before that day; among several on that day, the heaviest act.
-    pub fn stance_at(&self, actor: &str, date: Date) -> Option<&Event> {
-        let idx = self.by_actor.get(actor)?;
-        let after = idx.partition_point(|&i| self.events[i].date <= date);
-        let last = &self.events[*idx.get(after.checked_sub(1)?)?];
-        // Events are sorted heaviest first within a day, so the first event
-        // of that day is the one that counts.
-        let first_of_day = idx[..after].partition_point(|&i| self.events[i].date < last.date);
-        Some(&self.events[idx[first_of_day]])
     }
 
     /// Actors with at least one event, in code order.

@@ -5,16 +5,24 @@
 //!   an organisation such as `EU`) took a [`Stance`] on a [`Date`], and carries
 //!   the verbatim sentence that shows it as a byte span into the article file.
 //! * A [`Dataset`] holds both and answers the two questions the app asks:
-//!   [`Dataset::stance_at`] (where did this actor stand on that day?) and
+//!   [`Dataset::standing`] (where did this actor's government stand on that
+//!   day, and is the evidence its own or a predecessor's?) and
 //!   [`Dataset::history`] (every event of one actor, oldest first).
+//! * A [`Government`] is one term of the person who set a country's foreign
+//!   policy; the stance model ([`standing`](Dataset::standing)) attributes
+//!   each event to the government in office on its date.
 //!
 //! This crate does no I/O and builds for both native and wasm targets; the
 //! extractor writes a [`Dataset`] as JSON and the app reads it back.
 
 mod dataset;
 mod date;
+mod government;
 mod stance;
+mod standing;
 
 pub use dataset::{Article, Dataset, Event, LoadError, Span, SCHEMA, SCHEMA_VERSION};
 pub use date::{days_in_month, Date, DateError};
-pub use stance::{EventKind, Stance};
+pub use government::Government;
+pub use stance::{EventKind, Stance, Strength};
+pub use standing::{settle, Change, Evidence, Standing};

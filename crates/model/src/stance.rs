@@ -52,49 +52,99 @@ impl fmt::Display for Stance {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
-    /// Formal recognition of a president (Guaidó, González Urrutia or Maduro).
+    /// Formal recognition of a president (Guaidó, González Urrutia or Maduro),
+    /// or of a government (the interim government of 2026).
     Recognition,
+    /// Withdrawing a recognition given before ("no longer recognises Guaidó as
+    /// interim president", "retiró el reconocimiento").
+    Derecognition,
     /// Cutting diplomatic relations, by the actor or by Venezuela against it.
     Rupture,
+    /// Restoring or re-establishing relations, exchanging or appointing
+    /// ambassadors, reopening an embassy.
+    Restoration,
     /// Recalling or expelling diplomats, by the actor or by Venezuela against it.
     DiplomaticWithdrawal,
+    /// Rejecting an election's announced result (or recognising it as valid).
+    ResultRejection,
     /// Declared support for one side short of formal recognition.
     Endorsement,
     /// Any other statement that takes a side, e.g. condemning interference.
     Statement,
     /// A call for dialogue, negotiation or new elections.
     CallForDialogue,
+    /// A welcome of a process or an agreement, or congratulations on how a
+    /// vote was held, taking no side.
+    Welcome,
+}
+
+/// How much an act says about a government's position: a later act replaces
+/// an earlier one of the same government only if it is at least as strong.
+/// The acts that reverse an earlier one by nature (derecognition, restored
+/// relations) are strong, so they always replace it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum Strength {
+    /// Calls for dialogue, welcomes, congratulations on process.
+    Weak,
+    /// Endorsements and statements that take a side.
+    Medium,
+    /// Recognition and derecognition, rupture and restoration of relations,
+    /// withdrawal of diplomats, rejection of an election's result.
+    Strong,
+}
+
+impl Strength {
+    /// A word for people, used in the panel's explanation.
+    pub fn label(self) -> &'static str {
+        match self {
+            Strength::Weak => "weak",
+            Strength::Medium => "medium",
+            Strength::Strong => "strong",
+        }
+    }
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 6] = [
+    pub const ALL: [EventKind; 10] = [
         EventKind::Recognition,
+        EventKind::Derecognition,
         EventKind::Rupture,
+        EventKind::Restoration,
         EventKind::DiplomaticWithdrawal,
+        EventKind::ResultRejection,
         EventKind::Endorsement,
         EventKind::Statement,
         EventKind::CallForDialogue,
+        EventKind::Welcome,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             EventKind::Recognition => "recognition",
+            EventKind::Derecognition => "derecognition",
             EventKind::Rupture => "rupture",
+            EventKind::Restoration => "restoration",
             EventKind::DiplomaticWithdrawal => "diplomatic_withdrawal",
+            EventKind::ResultRejection => "result_rejection",
             EventKind::Endorsement => "endorsement",
             EventKind::Statement => "statement",
             EventKind::CallForDialogue => "call_for_dialogue",
+            EventKind::Welcome => "welcome",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
             EventKind::Recognition => "recognition",
+            EventKind::Derecognition => "recognition withdrawn",
             EventKind::Rupture => "broke relations",
+            EventKind::Restoration => "restored relations",
             EventKind::DiplomaticWithdrawal => "diplomats withdrawn",
+            EventKind::ResultRejection => "election result rejected",
             EventKind::Endorsement => "endorsement",
             EventKind::Statement => "statement",
             EventKind::CallForDialogue => "call for dialogue",
+            EventKind::Welcome => "welcome",
         }
     }
 
@@ -102,16 +152,34 @@ impl EventKind {
         EventKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
+    /// How much the act says about a position (see [`Strength`]).
+    pub fn strength(self) -> Strength {
+        match self {
+            EventKind::Recognition
+            | EventKind::Derecognition
+            | EventKind::Rupture
+            | EventKind::Restoration
+            | EventKind::DiplomaticWithdrawal
+            | EventKind::ResultRejection => Strength::Strong,
+            EventKind::Endorsement | EventKind::Statement => Strength::Medium,
+            EventKind::CallForDialogue | EventKind::Welcome => Strength::Weak,
+        }
+    }
+
     /// How much an act weighs when two events of one actor fall on the same
     /// day: a formal recognition outweighs a statement, and any side-taking
     /// act outweighs a call for dialogue made the same day.
     pub fn weight(self) -> u8 {
         match self {
-            EventKind::Recognition => 5,
-            EventKind::Rupture => 4,
-            EventKind::DiplomaticWithdrawal => 3,
-            EventKind::Endorsement => 2,
-            EventKind::Statement => 1,
+            EventKind::Recognition => 9,
+            EventKind::Derecognition => 8,
+            EventKind::Rupture => 7,
+            EventKind::Restoration => 6,
+            EventKind::ResultRejection => 5,
+            EventKind::DiplomaticWithdrawal => 4,
+            EventKind::Endorsement => 3,
+            EventKind::Statement => 2,
+            EventKind::Welcome => 1,
             EventKind::CallForDialogue => 0,
         }
     }

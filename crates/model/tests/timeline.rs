@@ -25,11 +25,13 @@ fn stance_starts_on_the_event_day() {
 }
 
 #[test]
-fn latest_event_on_or_before_the_date_wins() {
+fn a_later_weaker_act_does_not_replace_an_endorsement() {
+    // The fixture has no government terms, so both acts are one government's:
+    // the 2020 call for dialogue is weaker than the 2019 endorsement.
     let ds = fixture();
     assert_eq!(stance(&ds, "AR", "2020-05-31"), Some(Stance::Opposition));
-    assert_eq!(stance(&ds, "AR", "2020-06-01"), Some(Stance::Neutral));
-    assert_eq!(stance(&ds, "AR", "2025-12-31"), Some(Stance::Neutral));
+    assert_eq!(stance(&ds, "AR", "2020-06-01"), Some(Stance::Opposition));
+    assert_eq!(stance(&ds, "AR", "2025-12-31"), Some(Stance::Opposition));
 }
 
 #[test]
@@ -75,7 +77,7 @@ fn event_dates_are_distinct_and_sorted() {
 
 #[test]
 fn wrong_schema_version_is_refused_with_both_versions_named() {
-    let json = include_str!("fixtures/timeline.json").replace("\"version\": 1", "\"version\": 99");
+    let json = include_str!("fixtures/timeline.json").replace("\"version\": 2", "\"version\": 99");
     let err = Dataset::from_json(&json).unwrap_err();
     assert!(matches!(err, LoadError::Schema { version: 99, .. }));
     assert!(err.to_string().contains("version 99"));

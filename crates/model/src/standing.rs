@@ -1,0 +1,142 @@
+//! The stance model: which event sets a country's color on a date, and whose
+//! statement it is.
+//!
+//! Three rules, each justified in DESIGN.md ("Why a stance belongs to a
+//! government"):
+//!
+//! 1. **A stance belongs to the government that stated it.** On a date, a
+//!    country's current stance comes only from events of the government in
+//!    office that day ([`Evidence::Current`]).
+//! 2. **A weak act does not undo a strong one.** Within one government's
+//!    events, a later act replaces the held one only if it is at least as
+//!    strong ([`crate::Strength`]); the acts that reverse by nature
+//!    (derecognition, restored relations) are strong, so they always do. On
+//!    one day the heaviest act counts.
+//! 3. **A predecessor's stance is shown for what it is.** When the government
+//!    in office has said nothing yet, the latest earlier government's stance
+//!    is returned, marked [`Evidence::PreviousGovernment`].
+
+use crate::{Dataset, Date, Event, Government, Stance};
+
+/// Whose statement colors a country on a date.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Evidence {
+    /// An act of the government in office on that date.
+    Current,
+    /// An act of an earlier government; the one in office has none yet.
+    PreviousGovernment,
+}
+
+impl Evidence {
+    /// The stable name used in the `data-evidence` hook and in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Current => "current",
+            Evidence::PreviousGovernment => "previous-government",
+        }
+    }
+}
+
+/// A country's position on a date and what it rests on.
+#[derive(Clone, Copy, Debug)]
+pub struct Standing<'a> {
+    /// The act that sets the position.
+    pub event: &'a Event,
+    /// Whether that act is the current government's.
+    pub evidence: Evidence,
+    /// The government that made the act, where terms are known for the actor.
+    pub by: Option<&'a Government>,
+    /// The government in office on the date asked about, where known.
+    pub in_office: Option<&'a Government>,
+}
+
+impl Standing<'_> {
+    /// The position itself.
+    pub fn stance(&self) -> Stance {
+        self.event.stance
+    }
+
+    /// Days from the act to `date` (the age of the evidence on that date).
+    pub fn age_days(&self, date: Date) -> i32 {
+        date.to_days() - self.event.date.to_days()
+    }
+}
+
+/// A country whose position differs between two dates.
+#[derive(Clone, Copy, Debug)]
+pub struct Change<'a> {
+    /// The actor's code.
+    pub actor: &'a str,
+    /// Its standing on the earlier date.
+    pub before: Option<Standing<'a>>,
+    /// Its standing on the later date; its event is the act that changed it.
+    pub after: Option<Standing<'a>>,
+}
+
+/// The act that holds among one government's events, given oldest first with
+/// the heaviest act first within a day (the dataset's canonical order).
+pub fn settle<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<&'a Event> {
+    events.into_iter().fold(None, |held: Option<&Event>, e| match held {
+        None => Some(e),
+        // The first event of a day is that day's heaviest.
+        Some(h) if h.date == e.date => Some(h),
+        Some(h) if e.kind.strength() >= h.kind.strength() => Some(e),
+        Some(h) => Some(h),
+    })
+}
+
+impl Dataset {
+    /// The government of `actor` in office on `date`, where terms are known.
+    pub fn government_at(&self, actor: &str, date: Date) -> Option<&Government> {
+        self.governments_of(actor).iter().find(|g| g.covers(date))
+    }
+
+    /// Where `actor` stands on `date` under the stance model (module docs).
+    pub fn standing(&self, actor: &str, date: Date) -> Option<Standing<'_>> {
+        let events: Vec<&Event> = self.history(actor).take_while(|e| e.date <= date).collect();
+        if events.is_empty() {
+            return None;
+        }
+        let terms = self.governments_of(actor);
+        let in_office = terms.iter().find(|g| g.covers(date));
+        if terms.is_empty() {
+            // Organisations, and countries without reviewed terms: one voice throughout.
+            return settle(events).map(|event| Standing { event, evidence: Evidence::Current, by: None, in_office });
+        }
+        // Terms from the latest that has begun back to the first.
+        let begun = terms.partition_point(|g| g.from <= date);
+        for term in terms[..begun].iter().rev() {
+            let own = events.iter().copied().filter(|e| term.covers(e.date));
+            if let Some(event) = settle(own) {
+                let current = in_office.is_some_and(|g| std::ptr::eq(g, term));
+                let evidence = if current { Evidence::Current } else { Evidence::PreviousGovernment };
+                return Some(Standing { event, evidence, by: Some(term), in_office });
+            }
+        }
+        // Acts older than every known term belong to an unnamed earlier government.
+        let before_terms = events.iter().copied().filter(|e| e.date < terms[0].from);
+        settle(before_terms).map(|event| Standing {
+            event,
+            evidence: Evidence::PreviousGovernment,
+            by: None,
+            in_office,
+        })
+    }
+
+    /// The act that sets `actor`'s stance on `date` (see [`Dataset::standing`]).
+    pub fn stance_at(&self, actor: &str, date: Date) -> Option<&Event> {
+        self.standing(actor, date).map(|s| s.event)
+    }
+
+    /// Every actor whose stance on `to` differs from its stance on `from`
+    /// (including gaining or losing one), in code order.
+    pub fn changes(&self, from: Date, to: Date) -> Vec<Change<'_>> {
+        self.actors()
+            .filter_map(|actor| {
+                let before = self.standing(actor, from);
+                let after = self.standing(actor, to);
+                (before.map(|s| s.stance()) != after.map(|s| s.stance())).then_some(Change { actor, before, after })
+            })
+            .collect()
+    }
+}

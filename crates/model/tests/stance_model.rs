@@ -1,0 +1,216 @@
+//! Specification of the stance model (`Dataset::standing`), one rule at a time,
+//! on a small dataset built in code: Brazil under Bolsonaro and Lula, Mexico
+//! under one government, and the EU, which has no terms.
+
+use atlas_model::{Article, Dataset, Date, Event, EventKind, Evidence, Government, LoadError, Span, Stance};
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn event(actor: &str, stance: Stance, kind: EventKind, date: &str) -> Event {
+    let quote = format!("{actor} {} on {date}.", kind.as_str());
+    Event {
+        actor: actor.into(),
+        stance,
+        kind,
+        date: d(date),
+        date_inferred: false,
+        article: "a".into(),
+        span: Span { start: 0, end: quote.len() },
+        mention: Span { start: 0, end: actor.len() },
+        quote,
+    }
+}
+
+fn term(actor: &str, head: &str, from: &str, to: Option<&str>) -> Government {
+    Government { actor: actor.into(), head: head.into(), role: "president".into(), from: d(from), to: to.map(d) }
+}
+
+fn terms() -> Vec<Government> {
+    vec![
+        term("BR", "Michel Temer", "2016-08-31", Some("2019-01-01")),
+        term("BR", "Jair Bolsonaro", "2019-01-01", Some("2023-01-01")),
+        term("BR", "Luiz Inácio Lula da Silva", "2023-01-01", None),
+        term("MX", "Andrés Manuel López Obrador", "2018-12-01", Some("2024-10-01")),
+        term("MX", "Claudia Sheinbaum", "2024-10-01", None),
+    ]
+}
+
+fn dataset(events: Vec<Event>) -> Dataset {
+    let article = Article {
+        id: "a".into(),
+        file: "a.txt".into(),
+        title: None,
+        outlet: None,
+        url: None,
+        published: d("2019-01-01"),
+        published_inferred: false,
+        lang: "en".into(),
+    };
+    Dataset::new("test", vec![article], events, terms())
+}
+
+fn brazil() -> Dataset {
+    dataset(vec![event("BR", Stance::Opposition, EventKind::Recognition, "2019-01-23")])
+}
+
+#[test]
+fn a_stance_is_current_while_its_government_is_in_office() {
+    let ds = brazil();
+    let s = ds.standing("BR", d("2022-12-31")).map(|s| (s.stance(), s.evidence));
+    assert_eq!(s, Some((Stance::Opposition, Evidence::Current)));
+}
+
+#[test]
+fn a_predecessors_stance_is_marked_as_the_previous_governments() {
+    let ds = brazil();
+    let s = ds.standing("BR", d("2023-06-01")).unwrap();
+    assert_eq!((s.stance(), s.evidence), (Stance::Opposition, Evidence::PreviousGovernment));
+    assert_eq!(s.by.unwrap().head, "Jair Bolsonaro");
+    assert_eq!(s.in_office.unwrap().head, "Luiz Inácio Lula da Silva");
+}
+
+#[test]
+fn the_new_governments_first_act_makes_the_stance_current_again() {
+    let mut events = vec![event("BR", Stance::Opposition, EventKind::Recognition, "2019-01-23")];
+    events.push(event("BR", Stance::Government, EventKind::Restoration, "2023-01-01"));
+    let ds = dataset(events);
+    let s = ds.standing("BR", d("2023-06-01")).unwrap();
+    assert_eq!((s.stance(), s.evidence, s.event.kind), (Stance::Government, Evidence::Current, EventKind::Restoration));
+    // The act belongs to Lula's government, not to the one it reversed.
+    assert_eq!(s.by.unwrap().head, "Luiz Inácio Lula da Silva");
+    // And before Lula took office the old stance is still the current one.
+    assert_eq!(ds.standing("BR", d("2022-12-31")).unwrap().stance(), Stance::Opposition);
+}
+
+#[test]
+fn a_weak_act_does_not_undo_a_strong_one_of_the_same_government() {
+    let ds = dataset(vec![
+        event("MX", Stance::Government, EventKind::Recognition, "2019-01-10"),
+        event("MX", Stance::Neutral, EventKind::CallForDialogue, "2019-02-07"),
+        event("MX", Stance::Neutral, EventKind::Welcome, "2023-10-18"),
+    ]);
+    let s = ds.standing("MX", d("2024-01-01")).unwrap();
+    assert_eq!((s.stance(), s.event.kind), (Stance::Government, EventKind::Recognition));
+}
+
+#[test]
+fn a_weak_act_colors_a_country_whose_government_has_nothing_stronger() {
+    let ds = dataset(vec![event("MX", Stance::Neutral, EventKind::CallForDialogue, "2019-02-07")]);
+    assert_eq!(ds.standing("MX", d("2019-03-01")).unwrap().stance(), Stance::Neutral);
+}
+
+#[test]
+fn a_later_act_as_strong_replaces_the_earlier_one() {
+    let ds = dataset(vec![
+        event("MX", Stance::Government, EventKind::Endorsement, "2019-01-10"),
+        event("MX", Stance::Opposition, EventKind::Statement, "2019-06-01"),
+    ]);
+    assert_eq!(ds.standing("MX", d("2019-06-01")).unwrap().stance(), Stance::Opposition);
+    assert_eq!(ds.standing("MX", d("2019-05-31")).unwrap().stance(), Stance::Government);
+}
+
+#[test]
+fn a_reversal_replaces_a_strong_act() {
+    let ds = dataset(vec![
+        event("MX", Stance::Opposition, EventKind::ResultRejection, "2019-01-10"),
+        event("MX", Stance::Neutral, EventKind::Derecognition, "2021-01-06"),
+    ]);
+    assert_eq!(ds.standing("MX", d("2021-02-01")).unwrap().event.kind, EventKind::Derecognition);
+}
+
+#[test]
+fn on_one_day_the_heaviest_act_counts() {
+    let ds = dataset(vec![
+        event("MX", Stance::Neutral, EventKind::CallForDialogue, "2019-01-24"),
+        event("MX", Stance::Government, EventKind::Recognition, "2019-01-24"),
+    ]);
+    assert_eq!(ds.standing("MX", d("2019-01-24")).unwrap().event.kind, EventKind::Recognition);
+}
+
+#[test]
+fn a_weak_act_of_a_new_government_is_current_even_after_a_strong_predecessor() {
+    let ds = dataset(vec![
+        event("MX", Stance::Government, EventKind::Recognition, "2019-01-10"),
+        event("MX", Stance::Neutral, EventKind::CallForDialogue, "2024-10-02"),
+    ]);
+    let s = ds.standing("MX", d("2025-01-01")).unwrap();
+    assert_eq!((s.stance(), s.evidence), (Stance::Neutral, Evidence::Current));
+}
+
+#[test]
+fn no_stance_before_the_first_event_whatever_the_government() {
+    assert!(brazil().standing("BR", d("2019-01-22")).is_none());
+}
+
+#[test]
+fn an_actor_without_terms_speaks_with_one_voice() {
+    let ds = dataset(vec![
+        event("EU", Stance::Opposition, EventKind::Endorsement, "2019-01-26"),
+        event("EU", Stance::Neutral, EventKind::CallForDialogue, "2024-08-04"),
+    ]);
+    let s = ds.standing("EU", d("2025-01-01")).unwrap();
+    assert_eq!((s.stance(), s.evidence), (Stance::Opposition, Evidence::Current));
+    assert!(s.by.is_none() && s.in_office.is_none());
+}
+
+#[test]
+fn acts_older_than_every_known_term_are_a_previous_governments() {
+    let ds = dataset(vec![event("BR", Stance::Opposition, EventKind::Statement, "2015-03-01")]);
+    let s = ds.standing("BR", d("2019-06-01")).unwrap();
+    assert_eq!((s.evidence, s.by.is_none()), (Evidence::PreviousGovernment, true));
+}
+
+#[test]
+fn the_age_of_the_evidence_is_counted_in_days() {
+    let ds = brazil();
+    let s = ds.standing("BR", d("2019-02-23")).unwrap();
+    assert_eq!(s.age_days(d("2019-02-23")), 31);
+}
+
+#[test]
+fn stance_at_is_the_event_of_the_standing() {
+    let ds = brazil();
+    assert_eq!(ds.stance_at("BR", d("2023-06-01")).map(|e| e.kind), Some(EventKind::Recognition));
+}
+
+#[test]
+fn changes_list_the_countries_whose_stance_differs_with_the_act_that_changed_it() {
+    let ds = dataset(vec![
+        event("BR", Stance::Opposition, EventKind::Recognition, "2019-01-23"),
+        event("BR", Stance::Government, EventKind::Restoration, "2023-01-01"),
+        event("MX", Stance::Neutral, EventKind::CallForDialogue, "2019-01-24"),
+        event("EU", Stance::Opposition, EventKind::Endorsement, "2021-01-06"),
+    ]);
+    let changes = ds.changes(d("2019-06-01"), d("2023-06-01"));
+    let got: Vec<(&str, Option<Stance>, Option<EventKind>)> =
+        changes.iter().map(|c| (c.actor, c.before.map(|s| s.stance()), c.after.map(|s| s.event.kind))).collect();
+    assert_eq!(
+        got,
+        [("BR", Some(Stance::Opposition), Some(EventKind::Restoration)), ("EU", None, Some(EventKind::Endorsement))]
+    );
+}
+
+#[test]
+fn governments_with_a_gap_or_an_overlap_are_refused() {
+    let ds = brazil();
+    // Lula's term moved a day late leaves a gap; a month early, an overlap.
+    for from in ["2023-01-02", "2022-12-01"] {
+        let mut json: serde_json::Value = serde_json::from_str(&ds.to_json()).unwrap();
+        let terms = json["governments"].as_array_mut().unwrap();
+        let lula = terms.iter_mut().find(|g| g["head"] == "Luiz Inácio Lula da Silva").unwrap();
+        lula["from"] = from.into();
+        let err = Dataset::from_json(&json.to_string()).unwrap_err();
+        assert!(matches!(err, LoadError::Inconsistent(ref m) if m.starts_with("BR:")), "{from}: {err}");
+    }
+}
+
+#[test]
+fn the_dataset_carries_its_government_terms_through_json() {
+    let ds = brazil();
+    let again = Dataset::from_json(&ds.to_json()).unwrap();
+    assert_eq!(again.governments_of("BR").len(), 3);
+    assert_eq!(again.government_at("BR", d("2020-01-01")).unwrap().head, "Jair Bolsonaro");
+    assert!(again.governments_of("EU").is_empty());
+}
