@@ -1,6 +1,6 @@
 //! The page: small components wired to the plain logic in [`crate::logic`].
 
-use crate::logic::{self, Tile, GRID_COLS, GRID_ROWS, ORGANISATIONS, SUBJECT, TILES};
+use crate::logic::{self, Tile, TileState, GRID_COLS, GRID_ROWS, ORGANISATIONS, SUBJECT, TILES};
 use atlas_model::{Dataset, Date, Event, Stance};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,44 +30,29 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
     let initial = logic::parse_query(&search);
     let date = RwSignal::new(initial.date.unwrap_or_else(|| logic::default_date(ds)));
     let selected = RwSignal::new(initial.country);
+    let from = RwSignal::new(initial.from);
     let mode = RwSignal::new(Mode::Map);
     // The map's one Tab stop, kept here so it survives a switch to the list and back.
     let current = RwSignal::new(selected.get_untracked().and_then(|c| logic::tile(&c)).map_or("US", |t| t.code));
-    // The tab's title names the open country, for history and bookmarks.
+    // The tab's title names the open country and the date, for history and bookmarks.
     Effect::new(move |_| {
+        let day = logic::long_date(date.get());
         let title = match selected.get() {
-            Some(code) => format!("{} — Stance Atlas", logic::actor_name(&code)),
-            None => "Stance Atlas — Venezuela's presidential crisis, 2019–2025".to_string(),
+            Some(code) => format!("{} on {day} — Stance Atlas", logic::actor_name(&code)),
+            None => format!("{day} — Stance Atlas: Venezuela's presidential crisis"),
         };
         document().set_title(&title);
     });
-    let stances = Memo::new(move |_| {
-        let d = date.get();
-        TILES.iter().map(|t| logic::stance_key(ds, t.code, d)).collect::<Vec<&'static str>>()
-    });
-    // Counted from the per-tile stances rather than queried again.
-    let counts = Memo::new(move |_| {
-        stances.with(|s| {
-            let mut c = logic::Counts::default();
-            for (t, key) in TILES.iter().zip(s) {
-                match *key {
-                    _ if t.code == SUBJECT => {}
-                    "opposition" => c.opposition += 1,
-                    "government" => c.government += 1,
-                    "neutral" => c.neutral += 1,
-                    _ => c.none += 1,
-                }
-            }
-            c
-        })
-    });
+    let states = Memo::new(move |_| logic::tile_states(ds, date.get()));
+    // Counted from the per-tile states rather than queried again.
+    let counts = Memo::new(move |_| states.with(|s| logic::count_states(s)));
 
     // The URL mirrors the view so that any state can be shared as a link.
     // Writes wait until the slider rests for a moment: browsers throttle
     // history updates, and dragging would otherwise send hundreds.
     let pending = StoredValue::new_local(None::<gloo::timers::callback::Timeout>);
     Effect::new(move |_| {
-        let q = logic::to_query(date.get(), selected.get().as_deref());
+        let q = logic::to_query(date.get(), selected.get().as_deref(), from.get());
         let write = gloo::timers::callback::Timeout::new(200, move || {
             if let Ok(h) = window().history() {
                 let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&q));
@@ -87,19 +72,20 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
             <header class="masthead">
                 <h1>"Stance Atlas"</h1>
                 <p class="lede">
-                    "Where each government stood on Venezuela's presidential crisis, 2019–2025: backing the opposition (Juan Guaidó in 2019, Edmundo González Urrutia after the July 2024 election), backing Nicolás Maduro's government, or neutral. Every color is backed by a quote."
+                    "Where each government stood on Venezuela's presidential crisis, from 2019 to the present: backing the opposition (Juan Guaidó from 2019, Edmundo González Urrutia after the July 2024 election), backing the chavista government (Nicolás Maduro; from January 2026 the interim government of Delcy Rodríguez), or neutral. Every color is the stance of the government in office on the chosen date, backed by a quote; a faded, outlined tile shows a previous government's stance."
                 </p>
             </header>
             <main>
                 <DateControls ds=ds date=date />
                 <Legend counts=counts />
                 <Toolbar ds=ds date=date selected=selected mode=mode />
+                <CompareView ds=ds date=date from=from selected=selected />
                 <div class="stage">
                     <Show
                         when=move || mode.get() == Mode::Map
-                        fallback=move || view! { <ListView ds=ds stances=stances selected=selected /> }
+                        fallback=move || view! { <ListView states=states selected=selected /> }
                     >
-                        <TileMap stances=stances selected=selected current=current />
+                        <TileMap states=states selected=selected current=current />
                     </Show>
                     <Organisations ds=ds date=date selected=selected />
                 </div>
@@ -159,11 +145,12 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
             if !is_playing.get_untracked() {
                 let c = logic::counts(ds, d);
                 status.set(format!(
-                    "{}: {} back the opposition, {} back Maduro's government, {} neutral, {} without a statement.",
+                    "{}: {} back the opposition, {} back the chavista government, {} neutral, {} show a previous government's stance, {} without a statement.",
                     logic::long_date(d),
                     c.opposition,
                     c.government,
                     c.neutral,
+                    c.previous,
                     c.none
                 ));
             }
@@ -193,7 +180,7 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
             view! { <span class="mark" style=format!("left:{left:.3}%")></span> }
         })
         .collect_view();
-    let years = (2019..=2025)
+    let years = (logic::first_day().year()..=logic::last_day().year())
         .map(|y| {
             let d = Date::new(y, 1, 1).expect("valid");
             let left = f64::from(logic::day_index(d)) * 100.0 / f64::from(max);
@@ -249,6 +236,9 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
                 <div class="years" aria-hidden="true">{years}</div>
             </div>
             <p class="hint" id="slider-help">"Arrow keys move a day, Page Up / Page Down a month. Ticks mark days with events."</p>
+            <p class="hint news-up-to">
+                {logic::news_up_to(ds).map(|d| format!("News up to {}; the map runs to the latest event, {}.", logic::long_date(d), logic::long_date(logic::last_day())))}
+            </p>
             <p class="visually-hidden" role="status">{move || status.get()}</p>
         </section>
     }
@@ -274,6 +264,11 @@ fn Legend(counts: Memo<logic::Counts>) -> impl IntoView {
                 {item(Some(Stance::Opposition))}
                 {item(Some(Stance::Government))}
                 {item(Some(Stance::Neutral))}
+                <li class="legend-item">
+                    <span class="swatch" data-stance="opposition" data-evidence="previous-government" aria-hidden="true"></span>
+                    <span class="legend-label">"A previous government's stance (faded, outlined): the one in office has said nothing yet"</span>
+                    <span class="count" data-count="previous-government">{move || counts.get().previous}</span>
+                </li>
                 {item(None)}
                 <li class="legend-item">
                     <span class="swatch subject" aria-hidden="true">"★"</span>
@@ -425,12 +420,12 @@ fn mark_follows(
 /// tiles. See DESIGN.md, "Why the map is one block of markup".
 #[component]
 fn TileMap(
-    stances: Memo<Vec<&'static str>>,
+    states: Memo<Vec<TileState>>,
     selected: RwSignal<Option<String>>,
     current: RwSignal<&'static str>,
 ) -> impl IntoView {
     let map_ref = NodeRef::<leptos::html::Div>::new();
-    let html = stances.with_untracked(|s| {
+    let html = states.with_untracked(|s| {
         logic::tiles_html(
             s,
             selected.with_untracked(|c| c.as_deref().and_then(logic::tile)).map(|t| t.code),
@@ -444,13 +439,18 @@ fn TileMap(
     let tile_of = move |code: &str| -> Option<web_sys::Element> { tile_at(TILES.iter().position(|t| t.code == code)?) };
     // Colors and names follow the date. The first run only records what the
     // markup already shows.
-    Effect::new(move |shown: Option<Vec<&'static str>>| {
-        let now = stances.get();
+    Effect::new(move |shown: Option<Vec<TileState>>| {
+        let now = states.get();
         if let Some(shown) = shown {
             for (i, (t, (new, old))) in TILES.iter().zip(now.iter().zip(&shown)).enumerate() {
                 if new != old {
                     if let Some(el) = tile_at(i) {
-                        let _ = el.set_attribute("data-stance", new);
+                        let _ = el.set_attribute("data-stance", new.stance);
+                        let _ = el.set_attribute("data-evidence", new.evidence);
+                        let _ = match new.since {
+                            Some(d) => el.set_attribute("data-since", &d.to_string()),
+                            None => el.remove_attribute("data-since"),
+                        };
                         let _ = el.set_attribute("aria-label", &logic::tile_label(t, new));
                     }
                 }
@@ -521,26 +521,26 @@ fn TileMap(
 
 /// The same data as a list grouped by stance, for screen readers and lists people.
 #[component]
-fn ListView(
-    ds: &'static Dataset,
-    stances: Memo<Vec<&'static str>>,
-    selected: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let _ = ds;
+fn ListView(states: Memo<Vec<TileState>>, selected: RwSignal<Option<String>>) -> impl IntoView {
     let group = move |key: &'static str, title: &'static str| {
         let members = move || {
-            let s = stances.get();
-            let mut v: Vec<&'static Tile> =
-                TILES.iter().enumerate().filter(|(i, t)| s[*i] == key && t.code != SUBJECT).map(|(_, t)| t).collect();
-            v.sort_by_key(|t| t.name);
+            let s = states.get();
+            let mut v: Vec<(&'static Tile, TileState)> =
+                TILES.iter().zip(s.iter().copied()).filter(|(t, st)| st.stance == key && t.code != SUBJECT).collect();
+            v.sort_by_key(|(t, _)| t.name);
             v
         };
         view! {
             <section class="list-group" data-stance=key>
                 <h2>{title}" "<span class="count">{move || format!("({})", members().len())}</span></h2>
                 <ul>
-                    {move || members().into_iter().map(|t| view! {
-                        <li><button type="button" class="link" data-country=t.code data-stance=key on:click=move |_| selected.set(Some(t.code.to_string()))>{t.name}</button></li>
+                    {move || members().into_iter().map(|(t, st)| view! {
+                        <li>
+                            <button type="button" class="link" data-country=t.code data-stance=key data-evidence=st.evidence
+                                on:click=move |_| selected.set(Some(t.code.to_string()))>{t.name}</button>
+                            {st.is_previous().then_some(" (previous government)")}
+                            {st.since.map(|d| format!(" · since {}", logic::long_date(d)))}
+                        </li>
                     }).collect_view()}
                 </ul>
             </section>
@@ -609,23 +609,27 @@ fn PanelBody(
     let name = logic::actor_name(&code);
     let history: Vec<Event> = ds.history(&code).cloned().collect();
     let subject = code == SUBJECT;
-    let now = {
+    let state = {
+        let code = code.clone();
+        Memo::new(move |_| logic::tile_state(ds, &code, date.get()))
+    };
+    let explanation = {
+        let code = code.clone();
+        Memo::new(move |_| {
+            let d = date.get();
+            if subject {
+                return ("Venezuela is the subject of the crisis; it has no color.".to_string(), String::new());
+            }
+            let s = ds.standing(&code, d);
+            (logic::explain(s.as_ref()), s.map(|s| logic::evidence_age(s.event.date, d)).unwrap_or_default())
+        })
+    };
+    let now_event = {
         let code = code.clone();
         Memo::new(move |_| ds.stance_at(&code, date.get()).cloned())
     };
-    let now_key = move || now.with(|e| e.as_ref().map_or("none", |e| e.stance.as_str()));
-    let summary = move || {
-        let day = logic::long_date(date.get());
-        if subject {
-            return "Venezuela is the subject of the crisis; it has no color.".to_string();
-        }
-        now.with(|e| match e {
-            Some(e) => {
-                format!("On {day}: {} — {} reported on {}.", e.stance.label(), e.kind.label(), logic::long_date(e.date))
-            }
-            None => format!("On {day}: no statement in the corpus on or before this day."),
-        })
-    };
+    let now_key = move || state.get().stance;
+    let bands = history_bands(ds, &code, &history, date);
     let back = move |_| focus_selector(".map .tile[tabindex=\"0\"], .list-view button");
     view! {
         <aside class="panel" aria-labelledby="panel-title" data-panel=code.clone()>
@@ -633,34 +637,132 @@ fn PanelBody(
                 <h2 id="panel-title" tabindex="-1" node_ref=focus_on_mount()>{name}</h2>
                 <button type="button" class="close" aria-label="Close panel" on:click=move |_| close_panel(selected)>"×"</button>
             </div>
-            <p class="now"><span class="badge" data-stance=now_key>{move || logic::stance_label(now_key())}</span>" "{summary}</p>
-            {move || now.get().map(|e| view! { <Quote ds=ds event=e /> })}
-            <h3>"Stance history"</h3>
-            {if history.is_empty() {
-                view! { <p>"No events in the corpus."</p> }.into_any()
-            } else {
-                view! {
-                    <ol class="timeline">
-                        {history.iter().map(|e| {
-                            let d = e.date;
-                            view! {
-                                <li>
-                                    <button type="button" class="link" aria-label=format!("Show the map on {}", logic::long_date(d))
-                                        on:click=move |_| date.set(logic::clamp(d))>{logic::long_date(d)}</button>
-                                    " "<span class="badge" data-stance=e.stance.as_str()>{e.stance.label()}</span>
-                                    " "<span class="kind">{e.kind.label()}</span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
-                }.into_any()
-            }}
+            <p class="now" data-evidence=move || state.get().evidence>
+                {move || format!("On {}: ", logic::long_date(date.get()))}
+                <span class="badge" data-stance=now_key data-evidence=move || state.get().evidence>{move || logic::stance_label(now_key())}</span>
+                {move || state.get().is_previous().then_some(" (previous government)")}
+            </p>
+            <p class="why">{move || explanation.with(|e| e.0.clone())}</p>
+            <p class="age">{move || explanation.with(|e| e.1.clone())}</p>
+            {move || now_event.get().map(|e| view! { <Quote ds=ds event=e /> })}
+            <h3>"Stance history by government"</h3>
+            {bands}
             <h3>{format!("Evidence ({} quotes)", history.len())}</h3>
             <div class="quotes">
                 {history.into_iter().rev().map(|e| view! { <Quote ds=ds event=e /> }).collect_view()}
             </div>
             <p><button type="button" class="link" on:click=back>"Back to the map"</button></p>
         </aside>
+    }
+}
+
+/// The history as bands, one per government term that has events, oldest
+/// first; organisations and countries without terms get one plain list.
+fn history_bands(ds: &'static Dataset, code: &str, history: &[Event], date: RwSignal<Date>) -> AnyView {
+    if history.is_empty() {
+        return view! { <p>"No events in the corpus."</p> }.into_any();
+    }
+    let item = move |e: &Event| {
+        let d = e.date;
+        view! {
+            <li>
+                <button type="button" class="link" aria-label=format!("Show the map on {}", logic::long_date(d))
+                    on:click=move |_| date.set(logic::clamp(d))>{logic::long_date(d)}</button>
+                " "<span class="badge" data-stance=e.stance.as_str()>{e.stance.label()}</span>
+                " "<span class="kind">{e.kind.label()}</span>
+            </li>
+        }
+    };
+    let terms = ds.governments_of(code);
+    if terms.is_empty() {
+        return view! { <ol class="timeline">{history.iter().map(item).collect_view()}</ol> }.into_any();
+    }
+    let earlier: Vec<&Event> = history.iter().filter(|e| e.date < terms[0].from).collect();
+    let mut bands = Vec::new();
+    if !earlier.is_empty() {
+        bands.push(
+            view! {
+                <li class="term"><p class="term-name">"Before the governments on record"</p>
+                    <ol class="timeline">{earlier.into_iter().map(item).collect_view()}</ol></li>
+            }
+            .into_any(),
+        );
+    }
+    for g in terms {
+        let own: Vec<&Event> = history.iter().filter(|e| g.covers(e.date)).collect();
+        if own.is_empty() {
+            continue;
+        }
+        let span = match g.to {
+            Some(to) => format!("{} – {}", logic::long_date(g.from), logic::long_date(to)),
+            None => format!("since {}", logic::long_date(g.from)),
+        };
+        let (from, to) = (g.from, g.to);
+        let in_office = move || {
+            let d = date.get();
+            (from <= d && to.is_none_or(|t| d < t)).to_string()
+        };
+        bands.push(
+            view! {
+                <li class="term" data-in-office=in_office>
+                    <p class="term-name"><strong>{g.head.clone()}</strong>{format!(", {} ({span})", g.role)}</p>
+                    <ol class="timeline">{own.into_iter().map(item).collect_view()}</ol>
+                </li>
+            }
+            .into_any(),
+        );
+    }
+    view! { <ol class="terms">{bands}</ol> }.into_any()
+}
+
+/// "Compare two dates": the countries whose stance changed between an
+/// earlier date (`from`, in the URL) and the slider's date, each with the
+/// act that changed it.
+#[component]
+fn CompareView(
+    ds: &'static Dataset,
+    date: RwSignal<Date>,
+    from: RwSignal<Option<Date>>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        from.set(event_target_value(&ev).parse::<Date>().ok().map(logic::clamp));
+    };
+    let rows = Memo::new(move |_| from.get().map(|f| logic::change_rows(ds, f, date.get())));
+    view! {
+        <section class="compare" aria-labelledby="compare-heading">
+            <h2 id="compare-heading">"Compare two dates"</h2>
+            <div class="compare-form">
+                <label for="compare-from">"Changes since"</label>
+                <input id="compare-from" type="date"
+                    min=logic::first_day().to_string() max=logic::last_day().to_string()
+                    prop:value=move || from.get().map(|d| d.to_string()).unwrap_or_default()
+                    on:change=on_change />
+                <span>{move || format!("until {} (the slider's date)", logic::long_date(date.get()))}</span>
+                {move || from.get().is_some().then(|| view! {
+                    <button type="button" on:click=move |_| from.set(None)>"Clear"</button>
+                })}
+            </div>
+            {move || rows.get().map(|rows| {
+                let n = rows.len();
+                view! {
+                    <p class="compare-count" aria-live="polite">{format!("{n} {} changed stance.", if n == 1 { "country or organisation" } else { "countries and organisations" })}</p>
+                    <ul class="changes">
+                        {rows.into_iter().map(|r| {
+                            let code = r.code.clone();
+                            view! {
+                                <li data-change=r.code.clone()>
+                                    <button type="button" class="link" on:click=move |_| selected.set(Some(code.clone()))>{r.name}</button>
+                                    ": "<span class="badge" data-stance=r.before>{logic::stance_label(r.before)}</span>
+                                    " → "<span class="badge" data-stance=r.after>{logic::stance_label(r.after)}</span>
+                                    {r.because.map(|b| format!(" — {b}"))}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+            })}
+        </section>
     }
 }
 

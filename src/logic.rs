@@ -2,7 +2,7 @@
 //! URL state, per-date stances and counts, search and export. Components in
 //! `app.rs` only wire these to the page.
 
-use atlas_model::{Dataset, Date, Event, LoadError, Stance};
+use atlas_model::{Dataset, Date, Event, Evidence, Government, LoadError, Stance, Standing};
 use std::sync::OnceLock;
 
 /// One country's cell on the tile map.
@@ -36,8 +36,24 @@ pub fn first_day() -> Date {
     Date::new(2019, 1, 1).expect("valid date")
 }
 
+/// The day the app was built (UTC), written by `build.rs`.
+pub fn build_day() -> Date {
+    BUILD_DATE.parse().unwrap_or_else(|_| first_day())
+}
+
+/// The slider's last day: the latest event's date, or the build day if that
+/// is earlier (an event is never shown in the future of the build).
 pub fn last_day() -> Date {
-    Date::new(2025, 12, 31).expect("valid date")
+    static LAST: OnceLock<Date> = OnceLock::new();
+    *LAST.get_or_init(|| {
+        let latest = dataset().ok().and_then(|ds| ds.events.iter().map(|e| e.date).max());
+        latest.map_or_else(build_day, |d| d.min(build_day())).max(first_day())
+    })
+}
+
+/// The publication date of the newest article: "news up to ...".
+pub fn news_up_to(ds: &Dataset) -> Option<Date> {
+    ds.articles.iter().map(|a| a.published).max()
 }
 
 /// Slider position of a date (days since 2019-01-01), clamped to the range.
@@ -65,6 +81,8 @@ pub fn default_date(ds: &Dataset) -> Date {
 pub struct UrlState {
     pub date: Option<Date>,
     pub country: Option<String>,
+    /// The earlier date of the "compare two dates" view.
+    pub from: Option<Date>,
 }
 
 /// Reads `?date=YYYY-MM-DD&country=XX`, ignoring anything malformed: a bad
@@ -75,6 +93,7 @@ pub fn parse_query(query: &str) -> UrlState {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         match k {
             "date" => s.date = v.parse::<Date>().ok().map(clamp),
+            "from" => s.from = v.parse::<Date>().ok().map(clamp),
             "country" => {
                 let code = v.to_ascii_uppercase();
                 if tile(&code).is_some() || ORGANISATIONS.iter().any(|(c, _)| *c == code) {
@@ -87,11 +106,15 @@ pub fn parse_query(query: &str) -> UrlState {
     s
 }
 
-pub fn to_query(date: Date, country: Option<&str>) -> String {
-    match country {
-        Some(c) => format!("?date={date}&country={c}"),
-        None => format!("?date={date}"),
+pub fn to_query(date: Date, country: Option<&str>, from: Option<Date>) -> String {
+    let mut q = format!("?date={date}");
+    if let Some(f) = from {
+        q.push_str(&format!("&from={f}"));
     }
+    if let Some(c) = country {
+        q.push_str(&format!("&country={c}"));
+    }
+    q
 }
 
 pub fn tile(code: &str) -> Option<&'static Tile> {
@@ -161,12 +184,46 @@ pub fn actor_name(code: &str) -> &'static str {
         .unwrap_or("Unknown")
 }
 
+/// What one tile shows on a date: its `data-stance`, `data-evidence` and
+/// `data-since` hooks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TileState {
+    /// `opposition`, `government`, `neutral` or `none`.
+    pub stance: &'static str,
+    /// `current`, `previous-government` or `none`.
+    pub evidence: &'static str,
+    /// The date of the act that sets the color.
+    pub since: Option<Date>,
+}
+
+impl TileState {
+    pub const NONE: TileState = TileState { stance: "none", evidence: "none", since: None };
+
+    fn of(standing: Option<Standing<'_>>) -> TileState {
+        standing.map_or(TileState::NONE, |s| TileState {
+            stance: s.stance().as_str(),
+            evidence: s.evidence.as_str(),
+            since: Some(s.event.date),
+        })
+    }
+
+    /// Whether the color is a predecessor government's stance.
+    pub fn is_previous(&self) -> bool {
+        self.evidence == Evidence::PreviousGovernment.as_str()
+    }
+}
+
+/// What `code`'s tile shows on `date` under the stance model.
+pub fn tile_state(ds: &Dataset, code: &str, date: Date) -> TileState {
+    if code == SUBJECT {
+        return TileState::NONE;
+    }
+    TileState::of(ds.standing(code, date))
+}
+
 /// The `data-stance` value of an actor on a date.
 pub fn stance_key(ds: &Dataset, code: &str, date: Date) -> &'static str {
-    if code == SUBJECT {
-        return "none";
-    }
-    ds.stance_at(code, date).map_or("none", |e| e.stance.as_str())
+    tile_state(ds, code, date).stance
 }
 
 /// A stance key (`data-stance`) in words, for accessible names.
@@ -174,14 +231,21 @@ pub fn stance_label(key: &str) -> &'static str {
     Stance::parse(key).map_or("no statement in the corpus", Stance::label)
 }
 
-/// A tile's accessible name: country, code and stance in words, so the
-/// color is never the only carrier of meaning.
-pub fn tile_label(t: &Tile, key: &str) -> String {
+/// A tile's accessible name (also its tooltip): country, code, stance in
+/// words, whose stance it is and since when, so the color is never the only
+/// carrier of meaning.
+pub fn tile_label(t: &Tile, state: &TileState) -> String {
     if t.code == SUBJECT {
-        format!("{} ({}): the subject of the crisis", t.name, t.code)
-    } else {
-        format!("{} ({}): {}", t.name, t.code, stance_label(key))
+        return format!("{} ({}): the subject of the crisis", t.name, t.code);
     }
+    let mut s = format!("{} ({}): {}", t.name, t.code, stance_label(state.stance));
+    if state.is_previous() {
+        s.push_str(", the previous government's stance");
+    }
+    if let Some(d) = state.since {
+        s.push_str(&format!(", since {}", long_date(d)));
+    }
+    s
 }
 
 /// `s` made safe inside a double-quoted HTML attribute or as element text.
@@ -205,21 +269,24 @@ pub fn escape_html(s: &str) -> String {
 ///
 /// `stances` is the `data-stance` of each tile, `selected` the country whose
 /// panel is open (`aria-current`), `current` the one tile in the Tab order.
-pub fn tiles_html(stances: &[&str], selected: Option<&str>, current: &str) -> String {
+pub fn tiles_html(states: &[TileState], selected: Option<&str>, current: &str) -> String {
     use std::fmt::Write;
-    let mut out = String::with_capacity(TILES.len() * 200);
-    for (t, key) in TILES.iter().zip(stances) {
+    let mut out = String::with_capacity(TILES.len() * 240);
+    for (t, state) in TILES.iter().zip(states) {
         let subject = t.code == SUBJECT;
+        let since = state.since.map(|d| format!(" data-since=\"{d}\"")).unwrap_or_default();
         let _ = write!(
             out,
-            "<button type=\"button\" class=\"tile{}{}{}\" data-country=\"{}\" data-stance=\"{}\" aria-label=\"{}\"{} \
-             style=\"grid-column:{};grid-row:{}\" tabindex=\"{}\">{}</button>",
+            "<button type=\"button\" class=\"tile{}{}{}\" data-country=\"{}\" data-stance=\"{}\" data-evidence=\"{}\"{} \
+             aria-label=\"{}\"{} style=\"grid-column:{};grid-row:{}\" tabindex=\"{}\">{}</button>",
             if subject { " subject" } else { "" },
             if t.col < 3 { " west" } else { "" },
             if t.col + 3 >= GRID_COLS { " east" } else { "" },
             escape_html(t.code),
-            escape_html(key),
-            escape_html(&tile_label(t, key)),
+            escape_html(state.stance),
+            escape_html(state.evidence),
+            since,
+            escape_html(&tile_label(t, state)),
             if selected == Some(t.code) { " aria-current=\"true\"" } else { "" },
             t.col + 1,
             t.row + 1,
@@ -230,13 +297,15 @@ pub fn tiles_html(stances: &[&str], selected: Option<&str>, current: &str) -> St
     out
 }
 
-/// Countries per stance on a date; `none` counts countries without a
-/// statement in the corpus (Venezuela, the subject, is not counted).
+/// Countries per stance of their current government on a date; `previous`
+/// counts countries shown with a previous government's stance, `none` those
+/// without a statement in the corpus (Venezuela, the subject, is not counted).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub opposition: usize,
     pub government: usize,
     pub neutral: usize,
+    pub previous: usize,
     pub none: usize,
 }
 
@@ -251,17 +320,37 @@ impl Counts {
     }
 }
 
-pub fn counts(ds: &Dataset, date: Date) -> Counts {
+impl Counts {
+    /// Adds one tile to the count.
+    pub fn add(&mut self, state: &TileState) {
+        match state.stance {
+            _ if state.is_previous() => self.previous += 1,
+            "opposition" => self.opposition += 1,
+            "government" => self.government += 1,
+            "neutral" => self.neutral += 1,
+            _ => self.none += 1,
+        }
+    }
+}
+
+/// The tiles' states on a date, in [`TILES`] order.
+pub fn tile_states(ds: &Dataset, date: Date) -> Vec<TileState> {
+    TILES.iter().map(|t| tile_state(ds, t.code, date)).collect()
+}
+
+/// Counts from tile states (the subject is skipped).
+pub fn count_states(states: &[TileState]) -> Counts {
     let mut c = Counts::default();
-    for t in TILES.iter().filter(|t| t.code != SUBJECT) {
-        match ds.stance_at(t.code, date).map(|e| e.stance) {
-            Some(Stance::Opposition) => c.opposition += 1,
-            Some(Stance::Government) => c.government += 1,
-            Some(Stance::Neutral) => c.neutral += 1,
-            None => c.none += 1,
+    for (t, s) in TILES.iter().zip(states) {
+        if t.code != SUBJECT {
+            c.add(s);
         }
     }
     c
+}
+
+pub fn counts(ds: &Dataset, date: Date) -> Counts {
+    count_states(&tile_states(ds, date))
 }
 
 /// The embedded dataset's event days, computed once: the slider's marks and
@@ -351,12 +440,94 @@ pub fn short_month(d: Date) -> String {
     format!("{} {}", &MONTHS[usize::from(d.month() - 1)][..3], d.year())
 }
 
+/// The panel's one-sentence reason for a color: whose act it is and which.
+pub fn explain(standing: Option<&Standing<'_>>) -> String {
+    let Some(s) = standing else {
+        return "No statement in the corpus on or before this day.".to_string();
+    };
+    let act = format!("{}, {}", s.event.kind.label(), long_date(s.event.date));
+    let term = |g: &Government| format!("{}, {} since {}", g.head, g.role, long_date(g.from));
+    match (s.evidence, s.in_office, s.by) {
+        (Evidence::Current, Some(g), _) => format!("Strongest act of the current government ({}): {act}.", term(g)),
+        (Evidence::Current, None, _) => format!("Strongest act on record: {act}."),
+        (Evidence::PreviousGovernment, now, by) => {
+            let now = now.map_or_else(
+                || "The government in office".to_string(),
+                |g| format!("The current government ({})", term(g)),
+            );
+            let by = by.map_or_else(
+                || "an earlier government's".to_string(),
+                |g| format!("the previous government's ({})", g.head),
+            );
+            format!("{now} has no statement in the corpus yet; the color is {by} strongest act: {act}.")
+        }
+    }
+}
+
+/// Whole months from `from` to `to` (0 when `to` is earlier).
+pub fn months_between(from: Date, to: Date) -> i32 {
+    let m = (i32::from(to.year()) - i32::from(from.year())) * 12 + i32::from(to.month()) - i32::from(from.month());
+    (m - i32::from(to.day() < from.day())).max(0)
+}
+
+/// "Last statement 14 months before this date."
+pub fn evidence_age(event: Date, date: Date) -> String {
+    let days = date.to_days() - event.to_days();
+    let months = months_between(event, date);
+    let span = match (days, months) {
+        (0, _) => return "The statement is from this very day.".to_string(),
+        (1, _) => "1 day".to_string(),
+        (d, 0) => format!("{d} days"),
+        (_, 1) => "1 month".to_string(),
+        (_, m) if m < 24 => format!("{m} months"),
+        (_, m) => format!("{} years and {} months", m / 12, m % 12),
+    };
+    format!("Last statement {span} before this date.")
+}
+
+/// A country whose stance differs between two dates, for the compare view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeRow {
+    pub code: String,
+    pub name: String,
+    pub before: &'static str,
+    pub after: &'static str,
+    /// "restored relations, 1 January 2023": the act that set the later stance.
+    pub because: Option<String>,
+}
+
+/// The countries and organisations whose stance changed between `from` and
+/// `to`, in name order.
+pub fn change_rows(ds: &Dataset, from: Date, to: Date) -> Vec<ChangeRow> {
+    let mut rows: Vec<ChangeRow> = ds
+        .changes(from, to)
+        .into_iter()
+        .filter(|c| c.actor != SUBJECT && (tile(c.actor).is_some() || ORGANISATIONS.iter().any(|(o, _)| *o == c.actor)))
+        .map(|c| ChangeRow {
+            code: c.actor.to_string(),
+            name: actor_name(c.actor).to_string(),
+            before: c.before.map_or("none", |s| s.stance().as_str()),
+            after: c.after.map_or("none", |s| s.stance().as_str()),
+            because: c.after.map(|s| {
+                let by = s.by.map(|g| format!(" ({})", g.head)).unwrap_or_default();
+                format!("{}, {}{by}", s.event.kind.label(), long_date(s.event.date))
+            }),
+        })
+        .collect();
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    rows
+}
+
 /// One row of an export: a country's stance on the chosen date and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportRow {
     pub country: String,
     pub name: String,
     pub stance: String,
+    /// `current` or `previous-government`.
+    pub evidence: String,
+    /// The head of the government whose act it is, where known.
+    pub government: String,
     pub event_date: String,
     pub quote: String,
     pub source: String,
@@ -368,13 +539,16 @@ pub fn export_rows(ds: &Dataset, date: Date) -> Vec<ExportRow> {
     let mut rows: Vec<ExportRow> = TILES
         .iter()
         .filter(|t| t.code != SUBJECT)
-        .filter_map(|t| ds.stance_at(t.code, date).map(|e| (t, e)))
-        .map(|(t, e)| {
+        .filter_map(|t| ds.standing(t.code, date).map(|s| (t, s)))
+        .map(|(t, s)| {
+            let e = s.event;
             let a = ds.article(&e.article);
             ExportRow {
                 country: t.code.to_string(),
                 name: t.name.to_string(),
                 stance: e.stance.as_str().to_string(),
+                evidence: s.evidence.as_str().to_string(),
+                government: s.by.map(|g| g.head.clone()).unwrap_or_default(),
                 event_date: e.date.to_string(),
                 quote: e.quote.clone(),
                 source: source_line(ds, e),
@@ -408,9 +582,10 @@ fn csv_field(s: &str) -> String {
 }
 
 pub fn to_csv(rows: &[ExportRow]) -> String {
-    let mut out = String::from("country,name,stance,event_date,quote,source,url\n");
+    let mut out = String::from("country,name,stance,evidence,government,event_date,quote,source,url\n");
     for r in rows {
-        let fields = [&r.country, &r.name, &r.stance, &r.event_date, &r.quote, &r.source, &r.url];
+        let fields =
+            [&r.country, &r.name, &r.stance, &r.evidence, &r.government, &r.event_date, &r.quote, &r.source, &r.url];
         out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
         out.push('\n');
     }
@@ -422,7 +597,8 @@ pub fn to_json(date: Date, rows: &[ExportRow]) -> String {
         .iter()
         .map(|r| {
             serde_json::json!({
-                "country": r.country, "name": r.name, "stance": r.stance, "event_date": r.event_date,
+                "country": r.country, "name": r.name, "stance": r.stance, "evidence": r.evidence,
+                "government": r.government, "event_date": r.event_date,
                 "quote": r.quote, "source": r.source, "url": r.url,
             })
         })
@@ -471,14 +647,24 @@ mod tests {
         assert_eq!(date_at(0), d("2019-01-01"));
         assert_eq!(date_at(day_index(d("2024-07-28"))), d("2024-07-28"));
         assert_eq!(date_at(-5), d("2019-01-01"));
-        assert_eq!(date_at(1_000_000), d("2025-12-31"));
-        assert_eq!(clamp(d("2030-01-01")), d("2025-12-31"));
+        assert_eq!(date_at(1_000_000), last_day());
+        assert_eq!(clamp(d("2099-01-01")), last_day(), "a date after the data's end falls back to the end");
+    }
+
+    #[test]
+    fn the_slider_ends_at_the_latest_event_never_after_the_build() {
+        let latest = dataset().unwrap().events.iter().map(|e| e.date).max().unwrap();
+        assert_eq!(last_day(), latest.min(build_day()));
+        assert!(last_day() > d("2025-12-31"), "the corpus reaches 2026");
     }
 
     #[test]
     fn query_round_trips() {
-        let q = to_query(d("2019-01-23"), Some("US"));
-        assert_eq!(parse_query(&q), UrlState { date: Some(d("2019-01-23")), country: Some("US".into()) });
+        let q = to_query(d("2023-06-01"), Some("US"), Some(d("2019-06-01")));
+        assert_eq!(q, "?date=2023-06-01&from=2019-06-01&country=US");
+        let want = UrlState { date: Some(d("2023-06-01")), country: Some("US".into()), from: Some(d("2019-06-01")) };
+        assert_eq!(parse_query(&q), want);
+        assert_eq!(parse_query("?from=garbage").from, None);
     }
 
     #[test]
@@ -505,7 +691,7 @@ mod tests {
 
     #[test]
     fn event_steps_skip_to_the_neighbouring_event_days() {
-        let dates = [d("2018-12-01"), d("2019-01-04"), d("2019-01-23"), d("2026-02-01")];
+        let dates = [d("2018-12-01"), d("2019-01-04"), d("2019-01-23"), d("2099-02-01")];
         assert_eq!(next_event(&dates, d("2019-01-01")), Some(d("2019-01-04")));
         assert_eq!(next_event(&dates, d("2019-01-04")), Some(d("2019-01-23")));
         assert_eq!(next_event(&dates, d("2019-01-23")), None, "events after the range are not reachable");
@@ -550,15 +736,27 @@ mod tests {
     #[test]
     fn tile_markup_carries_every_hook_and_escapes_names() {
         assert_eq!(escape_html(r#"Côte d'Ivoire <"&">"#), "Côte d&#39;Ivoire &lt;&quot;&amp;&quot;&gt;");
-        let stances: Vec<&str> = TILES.iter().map(|t| if t.code == "US" { "opposition" } else { "none" }).collect();
-        let html = tiles_html(&stances, Some("CN"), "US");
+        let states: Vec<TileState> = TILES
+            .iter()
+            .map(|t| match t.code {
+                "US" => TileState { stance: "opposition", evidence: "current", since: Some(d("2019-01-23")) },
+                "BR" => {
+                    TileState { stance: "opposition", evidence: "previous-government", since: Some(d("2019-01-23")) }
+                }
+                _ => TileState::NONE,
+            })
+            .collect();
+        let html = tiles_html(&states, Some("CN"), "US");
         assert_eq!(html.matches("<button ").count(), TILES.len());
         assert!(html.contains(
-            r#"data-country="US" data-stance="opposition" aria-label="United States (US): Backs the opposition""#
+            r#"data-country="US" data-stance="opposition" data-evidence="current" data-since="2019-01-23" aria-label="United States (US): Backs the opposition, since 23 January 2019""#
+        ));
+        assert!(html.contains(
+            r#"data-evidence="previous-government" data-since="2019-01-23" aria-label="Brazil (BR): Backs the opposition, the previous government&#39;s stance, since 23 January 2019""#
         ));
         assert_eq!(html.matches(r#"tabindex="0""#).count(), 1);
         assert_eq!(html.matches(r#"aria-current="true""#).count(), 1);
-        assert!(html.contains(r#"data-country="CN" data-stance="none" aria-label="China (CN): no statement in the corpus" aria-current="true""#));
+        assert!(html.contains(r#"data-country="CN" data-stance="none" data-evidence="none" aria-label="China (CN): no statement in the corpus" aria-current="true""#));
         assert!(html.contains(r#"aria-label="Venezuela (VE): the subject of the crisis""#));
     }
 
@@ -568,21 +766,68 @@ mod tests {
             country: "US".into(),
             name: "United States".into(),
             stance: "opposition".into(),
+            evidence: "current".into(),
+            government: "Donald Trump".into(),
             event_date: "2019-01-23".into(),
             quote: "He said \"yes\", then\nleft".into(),
             source: "T".into(),
             url: String::new(),
         };
         let csv = to_csv(&[row]);
-        assert!(csv.ends_with("US,United States,opposition,2019-01-23,\"He said \"\"yes\"\", then\nleft\",T,\n"));
+        assert!(csv.ends_with(
+            "US,United States,opposition,current,Donald Trump,2019-01-23,\"He said \"\"yes\"\", then\nleft\",T,\n"
+        ));
     }
 
     #[test]
     fn counts_add_up_to_all_countries_but_the_subject() {
         let ds = dataset().unwrap();
-        let c = counts(ds, d("2019-02-01"));
-        assert_eq!(c.opposition + c.government + c.neutral + c.none, TILES.len() - 1);
-        assert!(c.opposition > 0 && c.government > 0);
+        for day in ["2019-02-01", "2023-06-01"] {
+            let c = counts(ds, d(day));
+            assert_eq!(c.opposition + c.government + c.neutral + c.previous + c.none, TILES.len() - 1, "{day}");
+            assert!(c.opposition > 0 && c.government > 0, "{day}");
+        }
+        assert!(counts(ds, d("2023-06-01")).previous > 0, "governments changed between 2019 and 2023");
+    }
+
+    #[test]
+    fn the_panel_says_whose_act_sets_the_color() {
+        let ds = dataset().unwrap();
+        // Brazil on the eve of Lula's inauguration: Bolsonaro's government is still in office.
+        let s = ds.standing("BR", d("2022-12-31")).unwrap();
+        assert!(explain(Some(&s))
+            .starts_with("Strongest act of the current government (Jair Bolsonaro, president since 1 January 2019): "));
+        assert_eq!(explain(None), "No statement in the corpus on or before this day.");
+        // A country whose government changed and has said nothing since.
+        let prev = TILES
+            .iter()
+            .filter_map(|t| ds.standing(t.code, d("2023-06-01")))
+            .find(|s| s.evidence == Evidence::PreviousGovernment)
+            .expect("some country shows a previous government's stance in mid-2023");
+        let text = explain(Some(&prev));
+        assert!(text.starts_with("The current government ("), "{text}");
+        assert!(text.contains("has no statement in the corpus yet; the color is "), "{text}");
+    }
+
+    #[test]
+    fn evidence_age_reads_in_days_months_and_years() {
+        assert_eq!(evidence_age(d("2019-01-23"), d("2019-01-23")), "The statement is from this very day.");
+        assert_eq!(evidence_age(d("2019-01-23"), d("2019-01-24")), "Last statement 1 day before this date.");
+        assert_eq!(evidence_age(d("2019-01-23"), d("2019-02-22")), "Last statement 30 days before this date.");
+        assert_eq!(evidence_age(d("2019-01-23"), d("2020-03-23")), "Last statement 14 months before this date.");
+        assert_eq!(
+            evidence_age(d("2019-01-23"), d("2023-06-01")),
+            "Last statement 4 years and 4 months before this date."
+        );
+    }
+
+    #[test]
+    fn compare_lists_changed_countries_with_the_act_that_changed_them() {
+        let ds = dataset().unwrap();
+        let rows = change_rows(ds, d("2019-06-01"), d("2023-06-01"));
+        assert!(rows.iter().all(|r| r.before != r.after && r.code != SUBJECT));
+        assert!(rows.iter().filter(|r| r.after != "none").all(|r| r.because.is_some()));
+        assert!(change_rows(ds, d("2023-06-01"), d("2023-06-01")).is_empty());
     }
 
     #[test]

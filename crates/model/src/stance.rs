@@ -10,7 +10,8 @@ pub enum Stance {
     /// Backs the opposition (Guaidó in 2019, González Urrutia after July 2024)
     /// or rejects the legitimacy of Maduro's government.
     Opposition,
-    /// Backs Maduro's government.
+    /// Backs the chavista government: Maduro's, and from 3 January 2026 the
+    /// interim government of Delcy Rodríguez.
     Government,
     /// Calls for dialogue, negotiation or elections without taking a side.
     Neutral,
@@ -32,7 +33,7 @@ impl Stance {
     pub fn label(self) -> &'static str {
         match self {
             Stance::Opposition => "Backs the opposition",
-            Stance::Government => "Backs Maduro's government",
+            Stance::Government => "Backs the chavista government",
             Stance::Neutral => "Neutral / calls for dialogue",
         }
     }
