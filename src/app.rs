@@ -746,15 +746,16 @@ fn CompareView(
             {move || rows.get().map(|rows| {
                 let n = rows.len();
                 view! {
-                    <p class="compare-count" aria-live="polite">{format!("{n} {} changed stance.", if n == 1 { "country or organisation" } else { "countries and organisations" })}</p>
+                    <p class="compare-count" aria-live="polite">{format!("{n} {} changed stance or government.", if n == 1 { "country or organisation" } else { "countries and organisations" })}</p>
                     <ul class="changes">
                         {rows.into_iter().map(|r| {
                             let code = r.code.clone();
                             view! {
-                                <li data-change=r.code.clone()>
+                                <li data-change=r.code.clone() data-same-side=r.same_side.to_string()>
                                     <button type="button" class="link" on:click=move |_| selected.set(Some(code.clone()))>{r.name}</button>
                                     ": "<span class="badge" data-stance=r.before>{logic::stance_label(r.before)}</span>
-                                    " → "<span class="badge" data-stance=r.after>{logic::stance_label(r.after)}</span>
+                                    {if r.same_side { " → the same, by a new government" } else { " → " }}
+                                    {(!r.same_side).then(|| view! { <span class="badge" data-stance=r.after>{logic::stance_label(r.after)}</span> })}
                                     {r.because.map(|b| format!(" — {b}"))}
                                 </li>
                             }

@@ -494,6 +494,8 @@ pub struct ChangeRow {
     pub after: &'static str,
     /// "restored relations, 1 January 2023": the act that set the later stance.
     pub because: Option<String>,
+    /// The side is the same; a later government's own act now holds it.
+    pub same_side: bool,
 }
 
 /// The countries and organisations whose stance changed between `from` and
@@ -512,6 +514,7 @@ pub fn change_rows(ds: &Dataset, from: Date, to: Date) -> Vec<ChangeRow> {
                 let by = s.by.map(|g| format!(" ({})", g.head)).unwrap_or_default();
                 format!("{}, {}{by}", s.event.kind.label(), long_date(s.event.date))
             }),
+            same_side: c.same_side(),
         })
         .collect();
     rows.sort_by(|a, b| a.name.cmp(&b.name));
@@ -825,7 +828,7 @@ mod tests {
     fn compare_lists_changed_countries_with_the_act_that_changed_them() {
         let ds = dataset().unwrap();
         let rows = change_rows(ds, d("2019-06-01"), d("2023-06-01"));
-        assert!(rows.iter().all(|r| r.before != r.after && r.code != SUBJECT));
+        assert!(rows.iter().all(|r| (r.before != r.after) != r.same_side && r.code != SUBJECT));
         assert!(rows.iter().filter(|r| r.after != "none").all(|r| r.because.is_some()));
         assert!(change_rows(ds, d("2023-06-01"), d("2023-06-01")).is_empty());
     }

@@ -14,19 +14,24 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// file's first byte (front matter included).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// Bytes covered.
     pub fn len(self) -> usize {
         self.end.saturating_sub(self.start)
     }
 
+    /// True for an empty range.
     pub fn is_empty(self) -> bool {
         self.len() == 0
     }
 
+    /// Whether `inner` lies within this span.
     pub fn contains(self, inner: Span) -> bool {
         self.start <= inner.start && inner.end <= self.end && inner.start <= inner.end
     }
@@ -40,10 +45,13 @@ pub struct Article {
     /// The file name inside the corpus directory.
     pub file: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The headline, where known.
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The publication's name, where known.
     pub outlet: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Where the article was published, where known.
     pub url: Option<String>,
     /// Publication date; the first of the month when only the month is known.
     pub published: Date,
@@ -59,8 +67,11 @@ pub struct Article {
 pub struct Event {
     /// ISO 3166-1 alpha-2 code (`XK` for Kosovo) or an organisation code (`EU`, `OAS`).
     pub actor: String,
+    /// The side the act takes.
     pub stance: Stance,
+    /// What kind of act it is.
     pub kind: EventKind,
+    /// The day of the act (publication day when the text gives none).
     pub date: Date,
     /// True when the text gave no date for the act itself, or the article's
     /// publication date was itself inferred.
@@ -90,11 +101,15 @@ impl Event {
 /// Everything the app shows: articles and their events, indexed by actor.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Dataset {
+    /// Always [`SCHEMA`].
     pub schema: String,
+    /// Always [`SCHEMA_VERSION`] for files this build reads.
     pub version: u32,
     /// The tool and version that wrote the file.
     pub generated_by: String,
+    /// The articles, by id.
     pub articles: Vec<Article>,
+    /// The events, in canonical order.
     pub events: Vec<Event>,
     /// The terms of each country's governments, by actor then start date
     /// (from `data/gazetteer/governments.csv`).
@@ -111,8 +126,16 @@ pub struct Dataset {
 /// Why a dataset could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
+    /// Not JSON, or not of the dataset's shape.
     Json(String),
-    Schema { found: String, version: u32 },
+    /// Another schema, or another version of this one.
+    Schema {
+        /// The schema the file names.
+        found: String,
+        /// The version the file names.
+        version: u32,
+    },
+    /// References or spans that do not hold together.
     Inconsistent(String),
 }
 
@@ -236,6 +259,7 @@ impl Dataset {
         dates
     }
 
+    /// The article with this id.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.binary_search_by(|a| a.id.as_str().cmp(id)).ok().map(|i| &self.articles[i])
     }

@@ -57,14 +57,17 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
+    /// The year, 1 to 9999.
     pub fn year(self) -> u16 {
         self.year
     }
 
+    /// The month, 1 to 12.
     pub fn month(self) -> u8 {
         self.month
     }
 
+    /// The day of the month, from 1.
     pub fn day(self) -> u8 {
         self.day
     }
@@ -124,7 +127,9 @@ impl Date {
         (self.to_days() + 3).rem_euclid(7) as u8
     }
 
+    /// The earliest date the type holds.
     pub const MIN: Date = Date { year: 1, month: 1, day: 1 };
+    /// The latest date the type holds.
     pub const MAX: Date = Date { year: 9999, month: 12, day: 31 };
 }
 

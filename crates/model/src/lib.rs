@@ -15,6 +15,8 @@
 //! This crate does no I/O and builds for both native and wasm targets; the
 //! extractor writes a [`Dataset`] as JSON and the app reads it back.
 
+#![warn(missing_docs)]
+
 mod dataset;
 mod date;
 mod government;

@@ -18,6 +18,7 @@ pub enum Stance {
 }
 
 impl Stance {
+    /// Every stance, in legend order.
     pub const ALL: [Stance; 3] = [Stance::Opposition, Stance::Government, Stance::Neutral];
 
     /// The stable lowercase name used in JSON, CSV and the `data-stance` hook.
@@ -38,6 +39,7 @@ impl Stance {
         }
     }
 
+    /// The stance named by [`Stance::as_str`].
     pub fn parse(s: &str) -> Option<Stance> {
         Stance::ALL.into_iter().find(|st| st.as_str() == s)
     }
@@ -106,6 +108,7 @@ impl Strength {
 }
 
 impl EventKind {
+    /// Every kind, strongest first.
     pub const ALL: [EventKind; 10] = [
         EventKind::Recognition,
         EventKind::Derecognition,
@@ -119,6 +122,7 @@ impl EventKind {
         EventKind::Welcome,
     ];
 
+    /// The stable snake_case name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             EventKind::Recognition => "recognition",
@@ -134,6 +138,7 @@ impl EventKind {
         }
     }
 
+    /// A short label for people.
     pub fn label(self) -> &'static str {
         match self {
             EventKind::Recognition => "recognition",
@@ -149,6 +154,7 @@ impl EventKind {
         }
     }
 
+    /// The kind named by [`EventKind::as_str`].
     pub fn parse(s: &str) -> Option<EventKind> {
         EventKind::ALL.into_iter().find(|k| k.as_str() == s)
     }

@@ -62,7 +62,8 @@ impl Standing<'_> {
     }
 }
 
-/// A country whose position differs between two dates.
+/// A country whose position, or the government it rests on, differs between
+/// two dates.
 #[derive(Clone, Copy, Debug)]
 pub struct Change<'a> {
     /// The actor's code.
@@ -71,6 +72,14 @@ pub struct Change<'a> {
     pub before: Option<Standing<'a>>,
     /// Its standing on the later date; its event is the act that changed it.
     pub after: Option<Standing<'a>>,
+}
+
+impl Change<'_> {
+    /// True when the side is the same and only the government holding it
+    /// changed (Bolivia backing Maduro under Morales, then under Arce).
+    pub fn same_side(&self) -> bool {
+        self.before.map(|s| s.stance()) == self.after.map(|s| s.stance())
+    }
 }
 
 /// The act that holds among one government's events, given oldest first with
@@ -129,13 +138,19 @@ impl Dataset {
     }
 
     /// Every actor whose stance on `to` differs from its stance on `from`
-    /// (including gaining or losing one), in code order.
+    /// (including gaining or losing one), or whose stance is the same but now
+    /// rests on a later government's own act, in code order.
     pub fn changes(&self, from: Date, to: Date) -> Vec<Change<'_>> {
         self.actors()
             .filter_map(|actor| {
                 let before = self.standing(actor, from);
                 let after = self.standing(actor, to);
-                (before.map(|s| s.stance()) != after.map(|s| s.stance())).then_some(Change { actor, before, after })
+                let side = before.map(|s| s.stance()) != after.map(|s| s.stance());
+                let government = match (before.and_then(|s| s.by), after.and_then(|s| s.by)) {
+                    (Some(a), Some(b)) => !std::ptr::eq(a, b),
+                    _ => false,
+                };
+                (side || government).then_some(Change { actor, before, after })
             })
             .collect()
     }

@@ -10,6 +10,8 @@ fn d(s: &str) -> Date {
 
 fn event(actor: &str, stance: Stance, kind: EventKind, date: &str) -> Event {
     let quote = format!("{actor} {} on {date}.", kind.as_str());
+    // Distinct spans per event: the dataset merges events of one actor at one span.
+    let start = usize::try_from(d(date).to_days()).unwrap() * 100 + usize::from(kind.weight());
     Event {
         actor: actor.into(),
         stance,
@@ -17,8 +19,8 @@ fn event(actor: &str, stance: Stance, kind: EventKind, date: &str) -> Event {
         date: d(date),
         date_inferred: false,
         article: "a".into(),
-        span: Span { start: 0, end: quote.len() },
-        mention: Span { start: 0, end: actor.len() },
+        span: Span { start, end: start + quote.len() },
+        mention: Span { start, end: start + actor.len() },
         quote,
     }
 }
@@ -190,6 +192,19 @@ fn changes_list_the_countries_whose_stance_differs_with_the_act_that_changed_it(
         got,
         [("BR", Some(Stance::Opposition), Some(EventKind::Restoration)), ("EU", None, Some(EventKind::Endorsement))]
     );
+}
+
+#[test]
+fn changes_also_list_a_side_held_by_a_new_governments_own_act() {
+    let ds = dataset(vec![
+        event("MX", Stance::Government, EventKind::Recognition, "2019-01-10"),
+        event("MX", Stance::Government, EventKind::Endorsement, "2025-01-10"),
+        event("BR", Stance::Opposition, EventKind::Recognition, "2019-01-23"),
+    ]);
+    let changes = ds.changes(d("2019-06-01"), d("2025-06-01"));
+    // Mexico: the same side, now Sheinbaum's act. Brazil: Bolsonaro's act,
+    // only marked as the previous government's, is no change.
+    assert_eq!(changes.iter().map(|c| (c.actor, c.same_side())).collect::<Vec<_>>(), [("MX", true)]);
 }
 
 #[test]
