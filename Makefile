@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: setup serve build dataset test test-native test-data test-e2e bench bench-extract bench-app fuzz clean
+.PHONY: setup serve build dataset eval test test-native test-data test-e2e bench bench-extract bench-app fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -21,6 +21,11 @@ build: setup
 ## dataset: regenerate data/dataset.json from the articles in data/articles/
 dataset:
 	cargo run --release -q -p atlas-extract -- -o data/dataset.json data/articles
+
+## eval: fact-level precision and recall of the dataset on the labelled dev and test splits
+eval:
+	node scripts/eval/facts.mjs dev
+	node scripts/eval/facts.mjs test
 
 ## test: every test: native Rust, data files, then the browser tests on the release build
 test: setup test-native test-data build test-e2e
