@@ -54,8 +54,18 @@ fn main() {
         build_date()
     )
     .unwrap();
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("tiles.rs");
-    std::fs::write(dest, out).expect("write tiles.rs");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    // The map's part of the dataset is embedded; the quotes and articles go
+    // in an evidence file the app fetches after the first render (written
+    // into dist/ by the evidence example, Trunk.toml's post_build hook).
+    let dataset_path = "data/dataset.json";
+    println!("cargo:rerun-if-changed={dataset_path}");
+    let json = std::fs::read_to_string(dataset_path).unwrap_or_else(|e| panic!("{dataset_path}: {e}"));
+    let dataset = atlas_model::Dataset::from_json(&json).unwrap_or_else(|e| panic!("{dataset_path}: {e}"));
+    let (slim, evidence) = dataset.without_evidence();
+    std::fs::write(out_dir.join("dataset-slim.json"), slim.to_json()).expect("write dataset-slim.json");
+    writeln!(out, "/// The evidence file the build's post_build hook writes beside the app.\npub const EVIDENCE_FILE: &str = {:?};", evidence.file_name()).unwrap();
+    std::fs::write(out_dir.join("tiles.rs"), out).expect("write tiles.rs");
 }
 
 /// Today's UTC date as `YYYY-MM-DD`, or the day of `SOURCE_DATE_EPOCH` when set

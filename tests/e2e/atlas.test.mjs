@@ -50,8 +50,13 @@ test('dragging the slider from 2019 to 2025 changes the colors', async () => {
   await setSlider(page, dayIndex('2025-12-31'));
   const end = await stances(page);
   assert.equal(end.PY, 'opposition');
+  // The legend counts current governments' stances; a previous government's
+  // stance (data-evidence="previous-government") has a count of its own.
   const legend = await page.$eval('[data-count="opposition"]', (e) => Number(e.textContent));
-  assert.equal(legend, Object.values(end).filter((v) => v === 'opposition').length, 'legend counts match the map');
+  const current = await page.$$eval('.tile[data-stance="opposition"][data-evidence="current"]', (els) => els.length);
+  assert.equal(legend, current, 'legend counts match the map');
+  const previous = await page.$eval('[data-count="previous-government"]', (e) => Number(e.textContent));
+  assert.equal(previous, await page.$$eval('.tile[data-evidence="previous-government"]', (els) => els.length));
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -205,8 +210,8 @@ test('export writes the current view as CSV and JSON', async () => {
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Export CSV')]);
   assert.equal(csv.suggestedFilename(), 'stance-atlas-2019-01-24.csv');
   const csvText = fs.readFileSync(await csv.path(), 'utf8');
-  assert.match(csvText, /^country,name,stance,event_date,quote,source,url\n/);
-  assert.match(csvText, /\nUS,United States,opposition,2019-01-2\d,/);
+  assert.match(csvText, /^country,name,stance,evidence,government,event_date,quote,source,url\n/);
+  assert.match(csvText, /\nUS,United States,opposition,current,Donald Trump,2019-01-2\d,/);
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('text=Export JSON')]);
   const doc = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
   assert.equal(doc.date, '2019-01-24');

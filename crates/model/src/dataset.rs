@@ -9,6 +9,8 @@ use std::fmt;
 pub const SCHEMA: &str = "stance-atlas/dataset";
 /// Bumped whenever a field changes meaning or a required field is added.
 pub const SCHEMA_VERSION: u32 = 2;
+/// The `schema` field of an evidence file (see [`EvidenceFile`]).
+pub const EVIDENCE_SCHEMA: &str = "stance-atlas/evidence";
 
 /// A half-open byte range `start..end` into an article file, counted from the
 /// file's first byte (front matter included).
@@ -107,10 +109,15 @@ pub struct Dataset {
     pub version: u32,
     /// The tool and version that wrote the file.
     pub generated_by: String,
-    /// The articles, by id.
+    /// The articles, by id (empty when the evidence is deferred).
     pub articles: Vec<Article>,
     /// The events, in canonical order.
     pub events: Vec<Event>,
+    /// True when the quotes and articles were left out, to be joined later
+    /// from an [`EvidenceFile`] ([`Dataset::with_evidence`]): every quote is
+    /// then empty and `articles` is empty.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub evidence_deferred: bool,
     /// The terms of each country's governments, by actor then start date
     /// (from `data/gazetteer/governments.csv`).
     #[serde(default)]
@@ -121,6 +128,34 @@ pub struct Dataset {
     /// The range of `governments` of each actor; rebuilt on load.
     #[serde(skip)]
     terms: BTreeMap<String, std::ops::Range<usize>>,
+}
+
+/// The quotes and articles of a dataset, kept in a file of their own so that
+/// the map can draw before they arrive ([`Dataset::without_evidence`]).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct EvidenceFile {
+    /// Always [`EVIDENCE_SCHEMA`].
+    pub schema: String,
+    /// The dataset schema version it belongs to.
+    pub version: u32,
+    /// The articles, by id.
+    pub articles: Vec<Article>,
+    /// One quote per event, in the dataset's event order.
+    pub quotes: Vec<String>,
+}
+
+impl EvidenceFile {
+    /// Compact JSON, stable across runs.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("an evidence file always serialises")
+    }
+
+    /// `evidence-XXXXXXXX.json`, named by a hash of its content (FNV-1a), so a
+    /// browser never pairs a new build with a cached old file.
+    pub fn file_name(&self) -> String {
+        let hash = self.to_json().bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+        format!("evidence-{hash:08x}.json")
+    }
 }
 
 /// Why a dataset could not be used.
@@ -183,6 +218,7 @@ impl Dataset {
             generated_by: generated_by.into(),
             articles,
             events,
+            evidence_deferred: false,
             governments,
             by_actor: BTreeMap::new(),
             terms: BTreeMap::new(),
@@ -198,17 +234,61 @@ impl Dataset {
             return Err(LoadError::Schema { found: raw.schema, version: raw.version });
         }
         raw.check()?;
-        let dataset = Dataset::new(raw.generated_by, raw.articles, raw.events, raw.governments);
+        let mut dataset = Dataset::new(raw.generated_by, raw.articles, raw.events, raw.governments);
+        dataset.evidence_deferred = raw.evidence_deferred;
         crate::government::check(&dataset.governments).map_err(LoadError::Inconsistent)?;
         Ok(dataset)
     }
 
+    /// The dataset without its quotes and articles, and those in a file of
+    /// their own: what the map needs first, and what the panel needs later.
+    pub fn without_evidence(&self) -> (Dataset, EvidenceFile) {
+        let mut slim = self.clone();
+        let quotes = slim.events.iter_mut().map(|e| std::mem::take(&mut e.quote)).collect();
+        let articles = std::mem::take(&mut slim.articles);
+        slim.evidence_deferred = true;
+        let file = EvidenceFile { schema: EVIDENCE_SCHEMA.into(), version: SCHEMA_VERSION, articles, quotes };
+        (slim, file)
+    }
+
+    /// Joins a deferred dataset with its evidence file, checking that they
+    /// belong together (one quote per event, each as long as its span).
+    pub fn with_evidence(&self, file: EvidenceFile) -> Result<Dataset, LoadError> {
+        if file.schema != EVIDENCE_SCHEMA || file.version != SCHEMA_VERSION {
+            return Err(LoadError::Schema { found: file.schema, version: file.version });
+        }
+        if !self.evidence_deferred || file.quotes.len() != self.events.len() {
+            return Err(LoadError::Inconsistent(format!(
+                "the evidence file has {} quotes for {} events",
+                file.quotes.len(),
+                self.events.len()
+            )));
+        }
+        let mut full = self.clone();
+        for (e, q) in full.events.iter_mut().zip(file.quotes) {
+            e.quote = q;
+        }
+        full.articles = file.articles;
+        full.articles.sort_by(|a, b| a.id.cmp(&b.id));
+        full.evidence_deferred = false;
+        full.check()?;
+        Ok(full)
+    }
+
     /// Checks what the type system cannot: every event names a known article,
     /// its quote is as long as its span, and its mention lies inside the quote.
+    /// A deferred dataset has no quotes or articles to check yet; its
+    /// mentions must still lie inside their spans.
     pub fn check(&self) -> Result<(), LoadError> {
         let ids: std::collections::BTreeSet<&str> = self.articles.iter().map(|a| a.id.as_str()).collect();
         for e in &self.events {
             let at = || format!("event of {} in {}", e.actor, e.article);
+            if self.evidence_deferred {
+                if !e.quote.is_empty() || !e.span.contains(e.mention) {
+                    return Err(LoadError::Inconsistent(format!("{}: mention outside its span", at())));
+                }
+                continue;
+            }
             if !ids.contains(e.article.as_str()) {
                 return Err(LoadError::Inconsistent(format!("{} names an unknown article", at())));
             }

@@ -23,7 +23,7 @@ mod government;
 mod stance;
 mod standing;
 
-pub use dataset::{Article, Dataset, Event, LoadError, Span, SCHEMA, SCHEMA_VERSION};
+pub use dataset::{Article, Dataset, Event, EvidenceFile, LoadError, Span, EVIDENCE_SCHEMA, SCHEMA, SCHEMA_VERSION};
 pub use date::{days_in_month, Date, DateError};
 pub use government::Government;
 pub use stance::{EventKind, Stance, Strength};

@@ -229,3 +229,22 @@ fn the_dataset_carries_its_government_terms_through_json() {
     assert_eq!(again.government_at("BR", d("2020-01-01")).unwrap().head, "Jair Bolsonaro");
     assert!(again.governments_of("EU").is_empty());
 }
+
+#[test]
+fn evidence_split_off_and_joined_again_gives_the_same_dataset() {
+    let ds = dataset(vec![
+        event("BR", Stance::Opposition, EventKind::Recognition, "2019-01-23"),
+        event("MX", Stance::Neutral, EventKind::CallForDialogue, "2019-02-07"),
+    ]);
+    let (slim, file) = ds.without_evidence();
+    assert!(slim.events.iter().all(|e| e.quote.is_empty()) && slim.articles.is_empty());
+    // The slim dataset survives JSON and still answers the map's questions.
+    let slim = Dataset::from_json(&slim.to_json()).unwrap();
+    assert_eq!(slim.standing("BR", d("2019-06-01")).unwrap().stance(), Stance::Opposition);
+    let file: atlas_model::EvidenceFile = serde_json::from_str(&serde_json::to_string(&file).unwrap()).unwrap();
+    assert_eq!(slim.with_evidence(file.clone()).unwrap().to_json(), ds.to_json());
+    // An evidence file for another dataset is refused.
+    let mut short = file;
+    short.quotes.pop();
+    assert!(matches!(slim.with_evidence(short), Err(LoadError::Inconsistent(_))));
+}
