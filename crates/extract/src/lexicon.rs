@@ -22,6 +22,7 @@ pub mod builtin {
     pub const GROUPS: &str = include_str!("../../../data/gazetteer/groups.csv");
     pub const GROUP_NAMES: &str = include_str!("../../../data/gazetteer/group_names.csv");
     pub const GOVERNMENTS: &str = include_str!("../../../data/gazetteer/governments.csv");
+    pub const DATED_SIDES: &str = include_str!("../../../data/gazetteer/dated_sides.csv");
     pub const LANGUAGES: &[(&str, &str)] =
         &[("en", include_str!("../lexicon/en.toml")), ("es", include_str!("../lexicon/es.toml"))];
 }
@@ -32,6 +33,9 @@ pub enum Align {
     Opposition,
     Government,
     Neutral,
+    /// The use of force against Venezuela (2026): condemning or welcoming
+    /// it is a position on force, not on who governs, so it is neutral.
+    Force,
 }
 
 /// What a cue does to the target it pairs with.
@@ -107,6 +111,11 @@ pub enum Tag {
     RuptureNoun,
     WithdrawVerb,
     DiplomatNoun,
+    /// A phrase whose side depends on the date (`dated_sides.csv`), by
+    /// index into [`Lexicon::dated_sides`]: "Asamblea Nacional" is the
+    /// opposition's until 5 January 2021, "interim president" names Guaidó
+    /// until 2026 and Delcy Rodríguez after.
+    DatedSide(u16),
 }
 
 impl Tag {
@@ -141,6 +150,7 @@ impl Tag {
             Tag::RuptureNoun => 24,
             Tag::WithdrawVerb => 25,
             Tag::DiplomatNoun => 26,
+            Tag::DatedSide(_) => 27,
         }
     }
 
@@ -156,6 +166,7 @@ impl Tag {
                 | Tag::Group(_)
                 | Tag::Side(_)
                 | Tag::Cue(_)
+                | Tag::DatedSide(_)
         )
     }
 
@@ -221,6 +232,21 @@ impl Group {
     /// without building the list).
     pub fn has_members_on(&self, date: Date) -> bool {
         self.members.iter().any(|(_, from, to)| *from <= date && to.is_none_or(|to| date < to))
+    }
+}
+
+/// A phrase whose side changes with the date: (side or none, from
+/// inclusive, to exclusive or open) spans; outside them it has no side.
+#[derive(Clone, Debug, Default)]
+pub struct DatedSide {
+    pub phrase: String,
+    pub spans: Vec<(Option<Align>, Date, Option<Date>)>,
+}
+
+impl DatedSide {
+    /// The side the phrase stands for on `date`, if any.
+    pub fn on(&self, date: Date) -> Option<Align> {
+        self.spans.iter().find(|(_, from, to)| *from <= date && to.is_none_or(|to| date < to)).and_then(|(a, _, _)| *a)
     }
 }
 
@@ -415,6 +441,10 @@ struct CuesSection {
     institutions: Vec<String>,
     list_glue: Vec<String>,
     blockers: Vec<String>,
+    #[serde(default)]
+    forward_only: Vec<String>,
+    #[serde(default)]
+    pending: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -477,6 +507,14 @@ pub struct Lexicon {
     pub list_glue: HashSet<String>,
     pub foreign_date_markers: Vec<Vec<String>>,
     pub future_markers: Vec<Vec<String>>,
+    /// Phrases whose side depends on the date, read from `dated_sides.csv`.
+    pub dated_sides: Vec<DatedSide>,
+    /// Cues that are acts of their subject ("rejects", "denunció"): a side
+    /// named right before one is who acts, never what it is aimed at.
+    pub forward_only: HashSet<String>,
+    /// Words that make a negation "not yet" ("aún no reconoce"): a pending
+    /// decision takes no side.
+    pub pending: HashSet<String>,
 }
 
 /// A problem in a data file, naming the file and the line.
@@ -500,6 +538,7 @@ pub struct Sources<'a> {
     pub organisations: &'a str,
     pub groups: &'a str,
     pub group_names: &'a str,
+    pub dated_sides: &'a str,
     pub languages: &'a [(&'a str, &'a str)],
 }
 
@@ -512,6 +551,7 @@ impl Sources<'static> {
             organisations: builtin::ORGANISATIONS,
             groups: builtin::GROUPS,
             group_names: builtin::GROUP_NAMES,
+            dated_sides: builtin::DATED_SIDES,
             languages: builtin::LANGUAGES,
         }
     }
@@ -574,6 +614,31 @@ fn dated_rows(
             out.len() - 1
         });
         out[i].1.push((a.to_string(), from, to));
+    }
+    Ok(out)
+}
+
+/// The phrases of `dated_sides.csv` (`phrase,lang,side,from,to,note`), one
+/// entry per phrase with its dated spans in file order.
+fn dated_sides(text: &str) -> Result<Vec<DatedSide>, LexiconError> {
+    const FILE: &str = "dated_sides.csv";
+    let mut out: Vec<DatedSide> = Vec::new();
+    for row in csv_rows(FILE, text)? {
+        let phrase = field(&row, "?", FILE, "phrase")?;
+        let side = match field(&row, phrase, FILE, "side")? {
+            "opposition" => Some(Align::Opposition),
+            "government" => Some(Align::Government),
+            "neutral" => Some(Align::Neutral),
+            "force" => Some(Align::Force),
+            "none" => None,
+            other => return Err(LexiconError(format!("{FILE}: {phrase:?}: unknown side {other:?}"))),
+        };
+        let (from, to) =
+            date_range(FILE, phrase, field(&row, phrase, FILE, "from")?, field(&row, phrase, FILE, "to")?)?;
+        match out.iter_mut().find(|d| d.phrase == phrase) {
+            Some(d) => d.spans.push((side, from, to)),
+            None => out.push(DatedSide { phrase: phrase.to_string(), spans: vec![(side, from, to)] }),
+        }
     }
     Ok(out)
 }
@@ -728,7 +793,15 @@ impl Lexicon {
             }
         }
 
+        let dated_sides = dated_sides(src.dated_sides)?;
+        for (i, d) in dated_sides.iter().enumerate() {
+            let exact = d.phrase.chars().next().is_some_and(char::is_uppercase);
+            b.add(&d.phrase, Tag::DatedSide(i as u16), exact);
+        }
+
         let mut calendars = Vec::new();
+        let mut forward_only = HashSet::new();
+        let mut pending = HashSet::new();
         let mut object_markers = Vec::new();
         let mut clause_breaks = HashSet::new();
         let mut partitives = HashSet::new();
@@ -807,6 +880,8 @@ impl Lexicon {
             apposition_openers.extend(lower(&c.apposition_openers));
             coordinators.extend(lower(&c.coordinators));
             speech_verbs.extend(lower(&c.speech_verbs));
+            forward_only.extend(lower(&c.forward_only));
+            pending.extend(lower(&c.pending));
             for phrase in lower(&c.list_glue) {
                 list_glue.extend(phrase.split_whitespace().map(str::to_string));
             }
@@ -852,7 +927,28 @@ impl Lexicon {
             list_glue,
             foreign_date_markers,
             future_markers,
+            dated_sides,
+            forward_only,
+            pending,
         })
+    }
+
+    /// `hits` with every dated side resolved on `date`: the phrase keeps
+    /// its other meanings, gains the side it stands for that day, if any,
+    /// and keeps its [`Tag::DatedSide`] so the rules can tell it was dated.
+    pub fn resolve_dated(&self, hits: &[Hit], date: Date) -> Vec<Hit> {
+        hits.iter()
+            .map(|h| match h.dated_side() {
+                Some(i) => {
+                    let mut tags = h.tags.clone();
+                    if let Some(a) = self.dated_sides[i as usize].on(date) {
+                        tags.push(Tag::Side(a));
+                    }
+                    Hit::new(h.start, h.end, tags)
+                }
+                None => h.clone(),
+            })
+            .collect()
     }
 
     /// Every recognised phrase in `text`, in order, on word boundaries, with
@@ -1020,6 +1116,14 @@ impl Hit {
             return None;
         }
         self.tags.iter().find_map(|t| if let Tag::Side(a) = t { Some(*a) } else { None })
+    }
+
+    /// The index of the dated side this phrase names, if it names one.
+    pub fn dated_side(&self) -> Option<u16> {
+        if self.kinds & Tag::DatedSide(0).kind_bit() == 0 {
+            return None;
+        }
+        self.tags.iter().find_map(|t| if let Tag::DatedSide(i) = t { Some(*i) } else { None })
     }
 
     pub fn actor(&self) -> Option<Tag> {
