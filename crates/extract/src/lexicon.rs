@@ -116,12 +116,26 @@ pub enum Tag {
     /// opposition's until 5 January 2021, "interim president" names Guaidó
     /// until 2026 and Delcy Rodríguez after.
     DatedSide(u16),
+    /// Restoring what a rupture or withdrawal ended: with a relations,
+    /// diplomat or border noun after it ("restableció relaciones",
+    /// "reopened its embassy", "reabrió la frontera").
+    RestoreVerb,
+    /// A restoration whole in itself ("presentó sus cartas credenciales").
+    RestoreAct,
+    /// Ceasing an act ("no longer", "dejó de"): before a recognition of the
+    /// opposition, a derecognition.
+    Ceasing,
+    /// Leaving a group ("abandonó el Grupo de Lima").
+    LeaveVerb,
+    /// What a restoration may restore beside relations and diplomats
+    /// ("border", "frontera").
+    RestoreNoun,
 }
 
 impl Tag {
     /// One bit per kind of tag (its variant, whatever it carries), so that
     /// a hit can tell which kinds it holds with one test.
-    const fn kind_bit(self) -> u32 {
+    const fn kind_bit(self) -> u64 {
         1 << match self {
             Tag::Country(_) => 0,
             Tag::Demonym(_) => 1,
@@ -151,6 +165,11 @@ impl Tag {
             Tag::WithdrawVerb => 25,
             Tag::DiplomatNoun => 26,
             Tag::DatedSide(_) => 27,
+            Tag::RestoreVerb => 28,
+            Tag::RestoreAct => 29,
+            Tag::Ceasing => 30,
+            Tag::LeaveVerb => 31,
+            Tag::RestoreNoun => 32,
         }
     }
 
@@ -444,6 +463,12 @@ struct CuesSection {
     #[serde(default)]
     forward_only: Vec<String>,
     #[serde(default)]
+    ceasing: Vec<String>,
+    #[serde(default)]
+    welcome: Vec<String>,
+    #[serde(default)]
+    result_claims: Vec<String>,
+    #[serde(default)]
     pending: Vec<String>,
 }
 
@@ -453,6 +478,14 @@ struct DiplomacySection {
     rupture_nouns: Vec<String>,
     withdraw_verbs: Vec<String>,
     diplomat_nouns: Vec<String>,
+    #[serde(default)]
+    restore_verbs: Vec<String>,
+    #[serde(default)]
+    restore_nouns: Vec<String>,
+    #[serde(default)]
+    restore_acts: Vec<String>,
+    #[serde(default)]
+    leave_verbs: Vec<String>,
 }
 
 /// Meanings of one surface form; `exact` holds the case-sensitive spellings.
@@ -512,6 +545,13 @@ pub struct Lexicon {
     /// Cues that are acts of their subject ("rejects", "denunció"): a side
     /// named right before one is who acts, never what it is aimed at.
     pub forward_only: HashSet<String>,
+    /// Advocacy cues that welcome ("welcomed", "saludó"): their kind is
+    /// `welcome`, not a call.
+    pub welcome: HashSet<String>,
+    /// Government-side phrases that name an election's proclaimed result
+    /// ("Maduro's re-election", "los resultados del CNE"): rejecting one is
+    /// a `result_rejection`.
+    pub result_claims: HashSet<String>,
     /// Words that make a negation "not yet" ("aún no reconoce"): a pending
     /// decision takes no side.
     pub pending: HashSet<String>,
@@ -801,6 +841,8 @@ impl Lexicon {
 
         let mut calendars = Vec::new();
         let mut forward_only = HashSet::new();
+        let mut welcome = HashSet::new();
+        let mut result_claims = HashSet::new();
         let mut pending = HashSet::new();
         let mut object_markers = Vec::new();
         let mut clause_breaks = HashSet::new();
@@ -841,7 +883,13 @@ impl Lexicon {
                     b.add(p, tag, exact);
                 }
             }
-            let any_case: [(&Vec<String>, Tag); 23] = [
+            let any_case: [(&Vec<String>, Tag); 29] = [
+                (&c.ceasing, Tag::Ceasing),
+                (&c.ceasing, Tag::Negator),
+                (&d.restore_verbs, Tag::RestoreVerb),
+                (&d.restore_nouns, Tag::RestoreNoun),
+                (&d.restore_acts, Tag::RestoreAct),
+                (&d.leave_verbs, Tag::LeaveVerb),
                 (&s.pronouns, Tag::Pronoun),
                 (&c.recognition, Tag::Cue(Cue::Recognition)),
                 (&c.support, Tag::Cue(Cue::Support)),
@@ -881,6 +929,8 @@ impl Lexicon {
             coordinators.extend(lower(&c.coordinators));
             speech_verbs.extend(lower(&c.speech_verbs));
             forward_only.extend(lower(&c.forward_only));
+            welcome.extend(lower(&c.welcome));
+            result_claims.extend(lower(&c.result_claims));
             pending.extend(lower(&c.pending));
             for phrase in lower(&c.list_glue) {
                 list_glue.extend(phrase.split_whitespace().map(str::to_string));
@@ -929,6 +979,8 @@ impl Lexicon {
             future_markers,
             dated_sides,
             forward_only,
+            welcome,
+            result_claims,
             pending,
         })
     }
@@ -1086,7 +1138,7 @@ pub struct Hit {
     tags: Tags,
     /// The [`Tag::kind_bit`]s of `tags`: the rules ask each hit many times
     /// whether it holds a tag, and most of the answers are no.
-    kinds: u32,
+    kinds: u64,
 }
 
 impl Hit {
@@ -1127,7 +1179,7 @@ impl Hit {
     }
 
     pub fn actor(&self) -> Option<Tag> {
-        const ACTORS: u32 = Tag::Country(0).kind_bit()
+        const ACTORS: u64 = Tag::Country(0).kind_bit()
             | Tag::Demonym(0).kind_bit()
             | Tag::Organisation(0).kind_bit()
             | Tag::Person(0).kind_bit()

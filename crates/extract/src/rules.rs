@@ -77,6 +77,9 @@ pub fn may_yield(hits: &[Hit], has_speaker: bool) -> bool {
                 | Tag::IntrinsicNeutral
                 | Tag::RuptureVerb
                 | Tag::WithdrawVerb
+                | Tag::RestoreVerb
+                | Tag::RestoreAct
+                | Tag::LeaveVerb
         )
     };
     let aimable =
@@ -117,6 +120,16 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
                 && hits[..i].iter().rev().take(3).any(|p| p.has(Tag::Exclusion) && gap_words(p.end, h.start) <= 4)
         })
         .collect();
+    // "no longer recognises", "dejó de reconocer": a ceasing word right
+    // before the cue.
+    let ceased = |i: usize| -> bool {
+        i > 0
+            && hits[..i]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|p| p.has(Tag::Ceasing) && gap_words(p.end, hits[i].start) <= NEGATION_REACH)
+    };
     let negated = |i: usize| -> bool {
         i > 0
             && hits[..i]
@@ -187,6 +200,44 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
             continue;
         }
         let h = &hits[i];
+        // "restableció relaciones diplomáticas con", "reopened its embassy
+        // in Caracas", "presentó sus cartas credenciales": a restoration,
+        // which sides with the government that receives it.
+        if h.has(Tag::RestoreVerb) || h.has(Tag::RestoreAct) {
+            let noun = h.has(Tag::RestoreAct)
+                || (i + 1..hits.len()).any(|k| {
+                    (hits[k].has(Tag::RuptureNoun) || hits[k].has(Tag::DiplomatNoun) || hits[k].has(Tag::RestoreNoun))
+                        && gap_words(h.end, hits[k].start) <= 4
+                });
+            if noun {
+                consumed[i] = true;
+                if negated(i) || undone(i) {
+                    continue;
+                }
+                let mut actors = ctx.subject(i);
+                if actors.is_empty() && matches!(ctx.nearest_agent(i), Some(Agent::Venezuela)) {
+                    actors = ctx.objects_after(i);
+                }
+                add(actors, Stance::Government, EventKind::Restoration);
+                continue;
+            }
+        }
+        // "abandonó el Grupo de Lima": leaving the group that backed the
+        // opposition withdraws that backing.
+        if h.has(Tag::LeaveVerb) {
+            let lima = hits.get(i + 1).is_some_and(|n| {
+                matches!(n.actor(), Some(Tag::Group(g)) if lex.groups[g as usize].id == "lima_group")
+                    && gap_words(h.end, n.start) <= 2
+            });
+            if lima {
+                consumed[i] = true;
+                consumed[i + 1] = true;
+                if !negated(i) && !undone(i) {
+                    add(ctx.subject(i), Stance::Neutral, EventKind::Derecognition);
+                }
+                continue;
+            }
+        }
         if (h.cue().is_some() || h.has(Tag::IntrinsicOpposition) || h.has(Tag::IntrinsicOppositionRecognition))
             && undone(i)
         {
@@ -259,7 +310,14 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
                         .find_map(|k| hits[k].side().filter(|a| *a == Align::Neutral).map(|a| (k, a)));
                     if let Some((_, Align::Neutral)) = target {
                         if !negated(i) {
-                            add(ctx.subject(i), Stance::Neutral, EventKind::CallForDialogue);
+                            // "welcomed the agreement": a welcome, not a call.
+                            let cue_text = ctx.between(h.start, h.end).to_lowercase();
+                            let kind = if lex.welcome.contains(&cue_text) {
+                                EventKind::Welcome
+                            } else {
+                                EventKind::CallForDialogue
+                            };
+                            add(ctx.subject(i), Stance::Neutral, kind);
                         }
                     }
                 }
@@ -397,7 +455,22 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
                     if generic && align != Align::Neutral && aimed_elsewhere {
                         continue;
                     }
+                    // "rejected Maduro's re-election", "no reconoce los
+                    // resultados del CNE": rejecting a proclaimed result.
+                    let result_claim = align == Align::Government
+                        && (hits[t].has(Tag::Results)
+                            || lex.result_claims.contains(&ctx.between(hits[t].start, hits[t].end).to_lowercase()))
+                        && (cue == Cue::Oppose && polarity < 0 || recognition && head_negated);
+                    // "no longer recognises Guaidó": a derecognition, which
+                    // takes no side.
+                    if recognition && head_negated && ceased(i) && align == Align::Opposition {
+                        let mut actors = ctx.subject(i);
+                        actors.retain(|(_, m)| m.start < hits[t].start || m.start >= hits[t].end);
+                        add(actors, Stance::Neutral, EventKind::Derecognition);
+                        continue;
+                    }
                     let kind = match (align, recognition) {
+                        _ if result_claim => EventKind::ResultRejection,
                         (Align::Neutral, _) => EventKind::CallForDialogue,
                         // Condemning or welcoming the use of force (2026) is
                         // a position on force, not on who governs.
@@ -412,7 +485,7 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
                     // government. Not backing Guaidó ("did not endorse
                     // González's claim") may be neutrality as well as
                     // support for Maduro, so it yields nothing.
-                    if head_negated && !(align == Align::Government && cue != Cue::Oppose) {
+                    if head_negated && !(align == Align::Government && recognition) {
                         continue;
                     }
                     // Not recognising the interim government of 2026 is not,
