@@ -305,20 +305,21 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
                 Cue::Advocate => {
                     // "urged the government and the opposition to seek dialogue":
                     // the addressees come first; the call is for the neutral target.
+                    // "welcomed the agreement": a welcome, not a call; and
+                    // welcoming the use of force (2026) is one too.
+                    let cue_text = ctx.between(h.start, h.end).to_lowercase();
+                    let welcome = lex.welcome.contains(&cue_text);
                     let target = (i + 1..hits.len())
                         .take_while(|&k| ctx.words_between(hits[i].end, hits[k].start) <= TARGET_REACH)
-                        .find_map(|k| hits[k].side().filter(|a| *a == Align::Neutral).map(|a| (k, a)));
-                    if let Some((_, Align::Neutral)) = target {
-                        if !negated(i) {
-                            // "welcomed the agreement": a welcome, not a call.
-                            let cue_text = ctx.between(h.start, h.end).to_lowercase();
-                            let kind = if lex.welcome.contains(&cue_text) {
-                                EventKind::Welcome
-                            } else {
-                                EventKind::CallForDialogue
-                            };
-                            add(ctx.subject(i), Stance::Neutral, kind);
-                        }
+                        .find_map(|k| {
+                            hits[k]
+                                .side()
+                                .filter(|a| *a == Align::Neutral || welcome && *a == Align::Force)
+                                .map(|a| (k, a))
+                        });
+                    if target.is_some() && !negated(i) {
+                        let kind = if welcome { EventKind::Welcome } else { EventKind::CallForDialogue };
+                        add(ctx.subject(i), Stance::Neutral, kind);
                     }
                 }
                 Cue::Support | Cue::Recognition | Cue::Oppose => {
