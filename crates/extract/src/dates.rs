@@ -312,7 +312,40 @@ pub struct DateReading {
 pub fn read_date(sentence: &str, ctx: &DateContext<'_>) -> DateReading {
     let exprs = expressions(sentence, ctx.calendars);
     let date = resolve_event_date(sentence, &exprs, ctx);
-    DateReading { date, history: date.is_none() && mentions_earlier(sentence, &exprs, ctx) }
+    DateReading {
+        date,
+        history: date.is_none() && (mentions_earlier(sentence, &exprs, ctx) || in_earlier_year(sentence, ctx)),
+    }
+}
+
+/// True when the sentence sets its act in a year before publication's ("In
+/// 2019, when Guaidó declared himself president, the United States was one
+/// of the first to recognise him"): a bare year after "in", "en" or
+/// "during" that opens the sentence or stands before a comma, so that it
+/// dates the clause, not a noun ("the Assembly elected in 2015 as").
+fn in_earlier_year(sentence: &str, ctx: &DateContext<'_>) -> bool {
+    let lead = |w: &str| ["in", "en", "during", "durante"].iter().any(|m| crate::text::same_word(w, m));
+    let mut words = crate::text::word_slices(sentence).peekable();
+    let mut first = true;
+    let mut prev: Option<&str> = None;
+    while let Some(w) = words.next() {
+        let year = (w.len() == 4).then(|| w.parse::<u16>().ok()).flatten();
+        if let (Some(y), Some(p)) = (year, prev) {
+            let earlier = (1990..ctx.published.year()).contains(&y);
+            // Offsets of the year inside the sentence, to look at what follows.
+            let at = w.as_ptr() as usize - sentence.as_ptr() as usize + w.len();
+            let comma = sentence[at..].trim_start().starts_with(',');
+            if earlier && lead(p) && (first || comma) {
+                return true;
+            }
+            first = false;
+        } else if prev.is_some() {
+            first = false;
+        }
+        prev = Some(w);
+        let _ = words.peek();
+    }
+    false
 }
 
 fn mentions_earlier(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext<'_>) -> bool {

@@ -22,6 +22,7 @@ pub mod builtin {
     pub const GROUPS: &str = include_str!("../../../data/gazetteer/groups.csv");
     pub const GROUP_NAMES: &str = include_str!("../../../data/gazetteer/group_names.csv");
     pub const GOVERNMENTS: &str = include_str!("../../../data/gazetteer/governments.csv");
+    pub const DATED_SIDES: &str = include_str!("../../../data/gazetteer/dated_sides.csv");
     pub const LANGUAGES: &[(&str, &str)] =
         &[("en", include_str!("../lexicon/en.toml")), ("es", include_str!("../lexicon/es.toml"))];
 }
@@ -32,6 +33,9 @@ pub enum Align {
     Opposition,
     Government,
     Neutral,
+    /// The use of force against Venezuela (2026): condemning or welcoming
+    /// it is a position on force, not on who governs, so it is neutral.
+    Force,
 }
 
 /// What a cue does to the target it pairs with.
@@ -107,12 +111,31 @@ pub enum Tag {
     RuptureNoun,
     WithdrawVerb,
     DiplomatNoun,
+    /// A phrase whose side depends on the date (`dated_sides.csv`), by
+    /// index into [`Lexicon::dated_sides`]: "Asamblea Nacional" is the
+    /// opposition's until 5 January 2021, "interim president" names Guaidó
+    /// until 2026 and Delcy Rodríguez after.
+    DatedSide(u16),
+    /// Restoring what a rupture or withdrawal ended: with a relations,
+    /// diplomat or border noun after it ("restableció relaciones",
+    /// "reopened its embassy", "reabrió la frontera").
+    RestoreVerb,
+    /// A restoration whole in itself ("presentó sus cartas credenciales").
+    RestoreAct,
+    /// Ceasing an act ("no longer", "dejó de"): before a recognition of the
+    /// opposition, a derecognition.
+    Ceasing,
+    /// Leaving a group ("abandonó el Grupo de Lima").
+    LeaveVerb,
+    /// What a restoration may restore beside relations and diplomats
+    /// ("border", "frontera").
+    RestoreNoun,
 }
 
 impl Tag {
     /// One bit per kind of tag (its variant, whatever it carries), so that
     /// a hit can tell which kinds it holds with one test.
-    const fn kind_bit(self) -> u32 {
+    const fn kind_bit(self) -> u64 {
         1 << match self {
             Tag::Country(_) => 0,
             Tag::Demonym(_) => 1,
@@ -141,6 +164,12 @@ impl Tag {
             Tag::RuptureNoun => 24,
             Tag::WithdrawVerb => 25,
             Tag::DiplomatNoun => 26,
+            Tag::DatedSide(_) => 27,
+            Tag::RestoreVerb => 28,
+            Tag::RestoreAct => 29,
+            Tag::Ceasing => 30,
+            Tag::LeaveVerb => 31,
+            Tag::RestoreNoun => 32,
         }
     }
 
@@ -156,6 +185,7 @@ impl Tag {
                 | Tag::Group(_)
                 | Tag::Side(_)
                 | Tag::Cue(_)
+                | Tag::DatedSide(_)
         )
     }
 
@@ -221,6 +251,21 @@ impl Group {
     /// without building the list).
     pub fn has_members_on(&self, date: Date) -> bool {
         self.members.iter().any(|(_, from, to)| *from <= date && to.is_none_or(|to| date < to))
+    }
+}
+
+/// A phrase whose side changes with the date: (side or none, from
+/// inclusive, to exclusive or open) spans; outside them it has no side.
+#[derive(Clone, Debug, Default)]
+pub struct DatedSide {
+    pub phrase: String,
+    pub spans: Vec<(Option<Align>, Date, Option<Date>)>,
+}
+
+impl DatedSide {
+    /// The side the phrase stands for on `date`, if any.
+    pub fn on(&self, date: Date) -> Option<Align> {
+        self.spans.iter().find(|(_, from, to)| *from <= date && to.is_none_or(|to| date < to)).and_then(|(a, _, _)| *a)
     }
 }
 
@@ -415,6 +460,16 @@ struct CuesSection {
     institutions: Vec<String>,
     list_glue: Vec<String>,
     blockers: Vec<String>,
+    #[serde(default)]
+    forward_only: Vec<String>,
+    #[serde(default)]
+    ceasing: Vec<String>,
+    #[serde(default)]
+    welcome: Vec<String>,
+    #[serde(default)]
+    result_claims: Vec<String>,
+    #[serde(default)]
+    pending: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -423,6 +478,14 @@ struct DiplomacySection {
     rupture_nouns: Vec<String>,
     withdraw_verbs: Vec<String>,
     diplomat_nouns: Vec<String>,
+    #[serde(default)]
+    restore_verbs: Vec<String>,
+    #[serde(default)]
+    restore_nouns: Vec<String>,
+    #[serde(default)]
+    restore_acts: Vec<String>,
+    #[serde(default)]
+    leave_verbs: Vec<String>,
 }
 
 /// Meanings of one surface form; `exact` holds the case-sensitive spellings.
@@ -477,6 +540,21 @@ pub struct Lexicon {
     pub list_glue: HashSet<String>,
     pub foreign_date_markers: Vec<Vec<String>>,
     pub future_markers: Vec<Vec<String>>,
+    /// Phrases whose side depends on the date, read from `dated_sides.csv`.
+    pub dated_sides: Vec<DatedSide>,
+    /// Cues that are acts of their subject ("rejects", "denunció"): a side
+    /// named right before one is who acts, never what it is aimed at.
+    pub forward_only: HashSet<String>,
+    /// Advocacy cues that welcome ("welcomed", "saludó"): their kind is
+    /// `welcome`, not a call.
+    pub welcome: HashSet<String>,
+    /// Government-side phrases that name an election's proclaimed result
+    /// ("Maduro's re-election", "los resultados del CNE"): rejecting one is
+    /// a `result_rejection`.
+    pub result_claims: HashSet<String>,
+    /// Words that make a negation "not yet" ("aún no reconoce"): a pending
+    /// decision takes no side.
+    pub pending: HashSet<String>,
 }
 
 /// A problem in a data file, naming the file and the line.
@@ -500,6 +578,7 @@ pub struct Sources<'a> {
     pub organisations: &'a str,
     pub groups: &'a str,
     pub group_names: &'a str,
+    pub dated_sides: &'a str,
     pub languages: &'a [(&'a str, &'a str)],
 }
 
@@ -512,6 +591,7 @@ impl Sources<'static> {
             organisations: builtin::ORGANISATIONS,
             groups: builtin::GROUPS,
             group_names: builtin::GROUP_NAMES,
+            dated_sides: builtin::DATED_SIDES,
             languages: builtin::LANGUAGES,
         }
     }
@@ -574,6 +654,31 @@ fn dated_rows(
             out.len() - 1
         });
         out[i].1.push((a.to_string(), from, to));
+    }
+    Ok(out)
+}
+
+/// The phrases of `dated_sides.csv` (`phrase,lang,side,from,to,note`), one
+/// entry per phrase with its dated spans in file order.
+fn dated_sides(text: &str) -> Result<Vec<DatedSide>, LexiconError> {
+    const FILE: &str = "dated_sides.csv";
+    let mut out: Vec<DatedSide> = Vec::new();
+    for row in csv_rows(FILE, text)? {
+        let phrase = field(&row, "?", FILE, "phrase")?;
+        let side = match field(&row, phrase, FILE, "side")? {
+            "opposition" => Some(Align::Opposition),
+            "government" => Some(Align::Government),
+            "neutral" => Some(Align::Neutral),
+            "force" => Some(Align::Force),
+            "none" => None,
+            other => return Err(LexiconError(format!("{FILE}: {phrase:?}: unknown side {other:?}"))),
+        };
+        let (from, to) =
+            date_range(FILE, phrase, field(&row, phrase, FILE, "from")?, field(&row, phrase, FILE, "to")?)?;
+        match out.iter_mut().find(|d| d.phrase == phrase) {
+            Some(d) => d.spans.push((side, from, to)),
+            None => out.push(DatedSide { phrase: phrase.to_string(), spans: vec![(side, from, to)] }),
+        }
     }
     Ok(out)
 }
@@ -728,7 +833,17 @@ impl Lexicon {
             }
         }
 
+        let dated_sides = dated_sides(src.dated_sides)?;
+        for (i, d) in dated_sides.iter().enumerate() {
+            let exact = d.phrase.chars().next().is_some_and(char::is_uppercase);
+            b.add(&d.phrase, Tag::DatedSide(i as u16), exact);
+        }
+
         let mut calendars = Vec::new();
+        let mut forward_only = HashSet::new();
+        let mut welcome = HashSet::new();
+        let mut result_claims = HashSet::new();
+        let mut pending = HashSet::new();
         let mut object_markers = Vec::new();
         let mut clause_breaks = HashSet::new();
         let mut partitives = HashSet::new();
@@ -768,7 +883,13 @@ impl Lexicon {
                     b.add(p, tag, exact);
                 }
             }
-            let any_case: [(&Vec<String>, Tag); 23] = [
+            let any_case: [(&Vec<String>, Tag); 29] = [
+                (&c.ceasing, Tag::Ceasing),
+                (&c.ceasing, Tag::Negator),
+                (&d.restore_verbs, Tag::RestoreVerb),
+                (&d.restore_nouns, Tag::RestoreNoun),
+                (&d.restore_acts, Tag::RestoreAct),
+                (&d.leave_verbs, Tag::LeaveVerb),
                 (&s.pronouns, Tag::Pronoun),
                 (&c.recognition, Tag::Cue(Cue::Recognition)),
                 (&c.support, Tag::Cue(Cue::Support)),
@@ -807,6 +928,10 @@ impl Lexicon {
             apposition_openers.extend(lower(&c.apposition_openers));
             coordinators.extend(lower(&c.coordinators));
             speech_verbs.extend(lower(&c.speech_verbs));
+            forward_only.extend(lower(&c.forward_only));
+            welcome.extend(lower(&c.welcome));
+            result_claims.extend(lower(&c.result_claims));
+            pending.extend(lower(&c.pending));
             for phrase in lower(&c.list_glue) {
                 list_glue.extend(phrase.split_whitespace().map(str::to_string));
             }
@@ -852,7 +977,30 @@ impl Lexicon {
             list_glue,
             foreign_date_markers,
             future_markers,
+            dated_sides,
+            forward_only,
+            welcome,
+            result_claims,
+            pending,
         })
+    }
+
+    /// `hits` with every dated side resolved on `date`: the phrase keeps
+    /// its other meanings, gains the side it stands for that day, if any,
+    /// and keeps its [`Tag::DatedSide`] so the rules can tell it was dated.
+    pub fn resolve_dated(&self, hits: &[Hit], date: Date) -> Vec<Hit> {
+        hits.iter()
+            .map(|h| match h.dated_side() {
+                Some(i) => {
+                    let mut tags = h.tags.clone();
+                    if let Some(a) = self.dated_sides[i as usize].on(date) {
+                        tags.push(Tag::Side(a));
+                    }
+                    Hit::new(h.start, h.end, tags)
+                }
+                None => h.clone(),
+            })
+            .collect()
     }
 
     /// Every recognised phrase in `text`, in order, on word boundaries, with
@@ -990,7 +1138,7 @@ pub struct Hit {
     tags: Tags,
     /// The [`Tag::kind_bit`]s of `tags`: the rules ask each hit many times
     /// whether it holds a tag, and most of the answers are no.
-    kinds: u32,
+    kinds: u64,
 }
 
 impl Hit {
@@ -1022,8 +1170,16 @@ impl Hit {
         self.tags.iter().find_map(|t| if let Tag::Side(a) = t { Some(*a) } else { None })
     }
 
+    /// The index of the dated side this phrase names, if it names one.
+    pub fn dated_side(&self) -> Option<u16> {
+        if self.kinds & Tag::DatedSide(0).kind_bit() == 0 {
+            return None;
+        }
+        self.tags.iter().find_map(|t| if let Tag::DatedSide(i) = t { Some(*i) } else { None })
+    }
+
     pub fn actor(&self) -> Option<Tag> {
-        const ACTORS: u32 = Tag::Country(0).kind_bit()
+        const ACTORS: u64 = Tag::Country(0).kind_bit()
             | Tag::Demonym(0).kind_bit()
             | Tag::Organisation(0).kind_bit()
             | Tag::Person(0).kind_bit()

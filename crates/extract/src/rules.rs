@@ -77,15 +77,38 @@ pub fn may_yield(hits: &[Hit], has_speaker: bool) -> bool {
                 | Tag::IntrinsicNeutral
                 | Tag::RuptureVerb
                 | Tag::WithdrawVerb
+                | Tag::RestoreVerb
+                | Tag::RestoreAct
+                | Tag::LeaveVerb
         )
     };
-    let aimable = |t: &Tag| matches!(t, Tag::Side(_) | Tag::Pronoun | Tag::Results | Tag::Venezuela);
+    let aimable =
+        |t: &Tag| matches!(t, Tag::Side(_) | Tag::DatedSide(_) | Tag::Pronoun | Tag::Results | Tag::Venezuela);
     let any = |f: &dyn Fn(&Tag) -> bool| hits.iter().any(|h| h.tags().iter().any(f));
     let starts = any(&intrinsic) || (any(&|t| matches!(t, Tag::Cue(_))) && any(&aimable));
     starts && (has_speaker || hits.iter().any(|h| h.actor().is_some()))
 }
 
 pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
+    // A phrase whose side changes with the date ("Asamblea Nacional",
+    // "interim president") is read with the side it has on the sentence's date.
+    if s.hits.iter().any(|h| h.dated_side().is_some()) {
+        let resolved = lex.resolve_dated(s.hits, s.date);
+        let dated = Sentence {
+            text: s.text,
+            range: s.range.clone(),
+            hits: &resolved,
+            date: s.date,
+            speaker: s.speaker,
+            lang: s.lang,
+            quotes: s.quotes,
+        };
+        return classify_resolved(lex, &dated);
+    }
+    classify_resolved(lex, s)
+}
+
+fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
     let index = WordIndex::new(s.text);
     let gap_words = |a: usize, b: usize| index.count(a.saturating_sub(s.range.start), b.saturating_sub(s.range.start));
     let hits = s.hits;
@@ -97,6 +120,16 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                 && hits[..i].iter().rev().take(3).any(|p| p.has(Tag::Exclusion) && gap_words(p.end, h.start) <= 4)
         })
         .collect();
+    // "no longer recognises", "dejó de reconocer": a ceasing word right
+    // before the cue.
+    let ceased = |i: usize| -> bool {
+        i > 0
+            && hits[..i]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|p| p.has(Tag::Ceasing) && gap_words(p.end, hits[i].start) <= NEGATION_REACH)
+    };
     let negated = |i: usize| -> bool {
         i > 0
             && hits[..i]
@@ -167,6 +200,44 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             continue;
         }
         let h = &hits[i];
+        // "restableció relaciones diplomáticas con", "reopened its embassy
+        // in Caracas", "presentó sus cartas credenciales": a restoration,
+        // which sides with the government that receives it.
+        if h.has(Tag::RestoreVerb) || h.has(Tag::RestoreAct) {
+            let noun = h.has(Tag::RestoreAct)
+                || (i + 1..hits.len()).any(|k| {
+                    (hits[k].has(Tag::RuptureNoun) || hits[k].has(Tag::DiplomatNoun) || hits[k].has(Tag::RestoreNoun))
+                        && gap_words(h.end, hits[k].start) <= 4
+                });
+            if noun {
+                consumed[i] = true;
+                if negated(i) || undone(i) {
+                    continue;
+                }
+                let mut actors = ctx.subject(i);
+                if actors.is_empty() && matches!(ctx.nearest_agent(i), Some(Agent::Venezuela)) {
+                    actors = ctx.objects_after(i);
+                }
+                add(actors, Stance::Government, EventKind::Restoration);
+                continue;
+            }
+        }
+        // "abandonó el Grupo de Lima": leaving the group that backed the
+        // opposition withdraws that backing.
+        if h.has(Tag::LeaveVerb) {
+            let lima = hits.get(i + 1).is_some_and(|n| {
+                matches!(n.actor(), Some(Tag::Group(g)) if lex.groups[g as usize].id == "lima_group")
+                    && gap_words(h.end, n.start) <= 2
+            });
+            if lima {
+                consumed[i] = true;
+                consumed[i + 1] = true;
+                if !negated(i) && !undone(i) {
+                    add(ctx.subject(i), Stance::Neutral, EventKind::Derecognition);
+                }
+                continue;
+            }
+        }
         if (h.cue().is_some() || h.has(Tag::IntrinsicOpposition) || h.has(Tag::IntrinsicOppositionRecognition))
             && undone(i)
         {
@@ -213,7 +284,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     }
                     let thanker = (0..i).rev().take_while(|&k| gap_words(hits[k].end, h.start) <= 3).find_map(|k| {
                         match hits[k].side() {
-                            Some(Align::Neutral) => None,
+                            Some(Align::Neutral | Align::Force) => None,
                             Some(a) => Some(a),
                             None => hits[k].has(Tag::Venezuela).then_some(Align::Government),
                         }
@@ -234,13 +305,21 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                 Cue::Advocate => {
                     // "urged the government and the opposition to seek dialogue":
                     // the addressees come first; the call is for the neutral target.
+                    // "welcomed the agreement": a welcome, not a call; and
+                    // welcoming the use of force (2026) is one too.
+                    let cue_text = ctx.between(h.start, h.end).to_lowercase();
+                    let welcome = lex.welcome.contains(&cue_text);
                     let target = (i + 1..hits.len())
                         .take_while(|&k| ctx.words_between(hits[i].end, hits[k].start) <= TARGET_REACH)
-                        .find_map(|k| hits[k].side().filter(|a| *a == Align::Neutral).map(|a| (k, a)));
-                    if let Some((_, Align::Neutral)) = target {
-                        if !negated(i) {
-                            add(ctx.subject(i), Stance::Neutral, EventKind::CallForDialogue);
-                        }
+                        .find_map(|k| {
+                            hits[k]
+                                .side()
+                                .filter(|a| *a == Align::Neutral || welcome && *a == Align::Force)
+                                .map(|a| (k, a))
+                        });
+                    if target.is_some() && !negated(i) {
+                        let kind = if welcome { EventKind::Welcome } else { EventKind::CallForDialogue };
+                        add(ctx.subject(i), Stance::Neutral, kind);
                     }
                 }
                 Cue::Support | Cue::Recognition | Cue::Oppose => {
@@ -306,9 +385,34 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     }
                     // Failing a target after the cue, the nearest one before
                     // it that no earlier cue has claimed ("Guaidó has violated").
-                    let target = target.or_else(|| nearest_side(hits, ..i).filter(|(t, _)| !consumed[*t]));
+                    let target = target
+                        .or_else(|| nearest_side(hits, ..i).filter(|(t, _)| !consumed[*t] && ctx.aims_back(*t, i)));
                     let Some((t, mut align)) = target else { continue };
                     consumed[t] = true;
+                    // "did not consider Maduro to be the legitimate
+                    // president": a negator before a target named before
+                    // the cue negates the cue.
+                    let head_negated = if t < i && !head_negated && negated(t) {
+                        polarity = -polarity;
+                        true
+                    } else {
+                        head_negated
+                    };
+                    // "no ha reconocido a González como presidente electo":
+                    // the title belongs to this act, negated or not.
+                    for k in t + 1..hits.len() {
+                        if gap_words(hits[t].end, hits[k].start) > 4 {
+                            break;
+                        }
+                        if hits[k].has(Tag::IntrinsicOppositionRecognition) {
+                            consumed[k] = true;
+                        }
+                    }
+                    // "el reconocido como presidente interino": a participle
+                    // after an article names someone, it reports no act.
+                    if ctx.nominal_participle(i) {
+                        continue;
+                    }
                     // "the recognition of Guaidó was illegitimate": a verdict
                     // after the target, joined by a copula, turns it round.
                     if let Some(k) = hits.get(t + 1).filter(|_| t > i) {
@@ -332,6 +436,11 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     if align == Align::Neutral && polarity < 0 {
                         continue;
                     }
+                    // "aún no reconoce el triunfo de Maduro", "has not yet
+                    // recognised": a decision pending takes no side.
+                    if head_negated && ctx.pending(i) {
+                        continue;
+                    }
                     // A common noun ("sanctions", "interference") stands for a
                     // side of this crisis unless it is aimed at another
                     // country ("US sanctions on Iran").
@@ -347,8 +456,27 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     if generic && align != Align::Neutral && aimed_elsewhere {
                         continue;
                     }
+                    // "rejected Maduro's re-election", "no reconoce los
+                    // resultados del CNE": rejecting a proclaimed result.
+                    let result_claim = align == Align::Government
+                        && (hits[t].has(Tag::Results)
+                            || lex.result_claims.contains(&ctx.between(hits[t].start, hits[t].end).to_lowercase()))
+                        && (cue == Cue::Oppose && polarity < 0 || recognition && head_negated);
+                    // "no longer recognises Guaidó": a derecognition, which
+                    // takes no side.
+                    if recognition && head_negated && ceased(i) && align == Align::Opposition {
+                        let mut actors = ctx.subject(i);
+                        actors.retain(|(_, m)| m.start < hits[t].start || m.start >= hits[t].end);
+                        add(actors, Stance::Neutral, EventKind::Derecognition);
+                        continue;
+                    }
                     let kind = match (align, recognition) {
+                        _ if result_claim => EventKind::ResultRejection,
                         (Align::Neutral, _) => EventKind::CallForDialogue,
+                        // Condemning or welcoming the use of force (2026) is
+                        // a position on force, not on who governs.
+                        (Align::Force, _) if polarity < 0 => EventKind::Statement,
+                        (Align::Force, _) => EventKind::Welcome,
                         (_, true) => EventKind::Recognition,
                         _ if cue == Cue::Oppose => EventKind::Statement,
                         _ => EventKind::Endorsement,
@@ -358,7 +486,12 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                     // government. Not backing Guaidó ("did not endorse
                     // González's claim") may be neutrality as well as
                     // support for Maduro, so it yields nothing.
-                    if head_negated && !(align == Align::Government && cue != Cue::Oppose) {
+                    if head_negated && !(align == Align::Government && recognition) {
+                        continue;
+                    }
+                    // Not recognising the interim government of 2026 is not,
+                    // by itself, backing a transfer of power to the opposition.
+                    if head_negated && hits[t].dated_side().is_some() {
                         continue;
                     }
                     let mut actors = ctx.subject(i);
@@ -384,7 +517,7 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
                 && i > 0
                 && hits[i - 1].side() == Some(Align::Government)
                 && gap_words(hits[i - 1].end, h.start) <= 1;
-            if of_maduro {
+            if of_maduro || ctx.title_of_another(i) {
                 continue;
             }
             let kind =
@@ -476,7 +609,7 @@ fn polarity_of(cue: Cue, negated: bool) -> i8 {
 
 fn stance_of(polarity: i8, align: Align) -> Stance {
     match (align, polarity > 0) {
-        (Align::Neutral, _) => Stance::Neutral,
+        (Align::Neutral | Align::Force, _) => Stance::Neutral,
         (Align::Opposition, true) | (Align::Government, false) => Stance::Opposition,
         (Align::Government, true) | (Align::Opposition, false) => Stance::Government,
     }
@@ -484,7 +617,11 @@ fn stance_of(polarity: i8, align: Align) -> Stance {
 
 /// The nearest side named before position `..i`, resolving nothing else.
 fn nearest_side(hits: &[Hit], r: std::ops::RangeTo<usize>) -> Option<(usize, Align)> {
-    hits[r].iter().enumerate().rev().find_map(|(k, h)| h.side().filter(|a| *a != Align::Neutral).map(|a| (k, a)))
+    hits[r]
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(k, h)| h.side().filter(|a| !matches!(a, Align::Neutral | Align::Force)).map(|a| (k, a)))
 }
 
 fn first_side_after(ctx: &Ctx<'_, '_, '_>, i: usize) -> Option<(usize, Align)> {
@@ -609,6 +746,9 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
 
     fn is_object_uncached(&self, k: usize) -> bool {
         let h = &self.s.hits[k];
+        if self.owner_of_side(k) {
+            return true;
+        }
         let mut before = self.sentence_words_before(h.start, 3);
         while before.last().is_some_and(|w| matches!(&**w, "the" | "its" | "el" | "la" | "los" | "las")) {
             before.pop();
@@ -642,6 +782,32 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         // marker makes the place whose institution it is, not an object.
         let inst_before = n >= 2 && self.lex.institutions.iter().any(|i| i.len() == 1 && i[0] == before[n - 2]);
         !inst_before
+    }
+
+    /// True when the actor at hit `k` is joined by "of" to the use of force
+    /// named just before it ("la intervención militar de Estados Unidos", "el ataque
+    /// militar del gobierno de Donald Trump"): it owns what the cue is
+    /// about, and is not the one acting.
+    fn owner_of_side(&self, k: usize) -> bool {
+        let Some(p) = k.checked_sub(1).map(|p| &self.s.hits[p]) else { return false };
+        // Only the use of force is owned this way: "el presidente interino
+        // de Bolivia" is Bolivia's president, and Bolivia acts.
+        let force = p.side() == Some(Align::Force)
+            || p.dated_side().is_some_and(|d| {
+                self.lex.dated_sides[d as usize].spans.iter().any(|(a, _, _)| *a == Some(Align::Force))
+            });
+        if !force {
+            return false;
+        }
+        let gap = self.between(p.end, self.s.hits[k].start);
+        if gap.contains([',', '.', ';', ':', '(']) {
+            return false;
+        }
+        let words: Vec<_> = words_borrowed(gap).collect();
+        let institution = |w: &str| self.lex.institutions.iter().any(|i| i.len() == 1 && i[0] == w);
+        (1..=4).contains(&words.len())
+            && is_of(&words[0])
+            && words.iter().all(|w| is_of(w) || is_article(w) || matches!(&**w, "los" | "las") || institution(w))
     }
 
     /// True when hit `j` (a side) names whose adversary is meant: a rival
@@ -715,6 +881,75 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     fn quoted_apart(&self, k: usize, i: usize) -> bool {
         let (hk, hi) = (&self.s.hits[k], &self.s.hits[i]);
         self.s.quotes.iter().any(|q| q.contains(&hk.start) && !q.contains(&hi.start))
+    }
+
+    /// True when the side at hit `t`, before the cue at hit `i`, is what the
+    /// cue is aimed at ("Guaidó has violated"): close by, with no comma
+    /// (but the one opening a relative clause) and no actor acting between
+    /// (or a pronoun standing for it after the actor), and not the subject of an act of its own ("the
+    /// results the opposition rejects", "Maduro, ha denunciado").
+    fn aims_back(&self, t: usize, i: usize) -> bool {
+        let hits = self.s.hits;
+        let gap = self.between(hits[t].end, hits[i].start);
+        let cue = self.between(hits[i].start, hits[i].end).to_lowercase();
+        if self.lex.forward_only.contains(&cue) {
+            return false;
+        }
+        let acting = |k: usize| hits[k].actor().is_some() && !self.is_object(k);
+        // "Perú lo considera ... una dictadura": a pronoun after the actor
+        // stands for the side named before, however far.
+        if let Some(p) = (t + 1..i).rev().find(|&p| hits[p].has(Tag::Pronoun)) {
+            return !(p + 1..i).any(acting);
+        }
+        // "Guaidó, cuya legitimidad está reconocida", "Maduro, que está en
+        // el poder de manera ilegítima": a relative clause speaks of the side.
+        let relative = words_borrowed(gap).next().is_some_and(|w| {
+            matches!(&*w, "whose" | "who" | "which" | "cuya" | "cuyo" | "cuyas" | "cuyos" | "que" | "quien")
+        });
+        self.words_between(hits[t].end, hits[i].start) <= 5
+            && (!gap.contains([',', ';', ':'])
+                || relative && !gap.contains([';', ':']) && gap.matches(',').count() == 1)
+            && !(t + 1..i).any(acting)
+    }
+
+    /// True when the cue at hit `i` is a participle used as a noun after an
+    /// article ("el reconocido como presidente interino").
+    fn nominal_participle(&self, i: usize) -> bool {
+        let h = &self.s.hits[i];
+        let cue = self.between(h.start, h.end).to_lowercase();
+        let participle = ["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"].iter().any(|e| cue.ends_with(e));
+        participle
+            && self
+                .sentence_words_before(h.start, 1)
+                .first()
+                .is_some_and(|w| matches!(&**w, "el" | "la" | "los" | "las" | "lo"))
+    }
+
+    /// True when a word saying "not yet" stands by the negated cue at hit
+    /// `i` ("aún no reconoce", "no reconoció aún", "has not yet recognised").
+    fn pending(&self, i: usize) -> bool {
+        let h = &self.s.hits[i];
+        let near = |w: &std::borrow::Cow<'_, str>| self.lex.pending.contains(&**w);
+        self.sentence_words_before(h.start, 4).iter().any(near) || self.sentence_words_after(h.end, 1).iter().any(near)
+    }
+
+    /// True when the title at hit `i` ("presidente electo") is another
+    /// country's ("el presidente electo de Uruguay") or a named person's who
+    /// is on no side ("el presidente electo Pou").
+    fn title_of_another(&self, i: usize) -> bool {
+        let hits = self.s.hits;
+        let h = &hits[i];
+        let next = hits.get(i + 1);
+        let of_country = next.is_some_and(|n| {
+            matches!(n.actor(), Some(Tag::Country(_)))
+                && self.words_between(h.end, n.start) == 1
+                && self.sentence_words_after(h.end, 1).first().is_some_and(|w| is_of(w))
+        });
+        let rest = self.between(h.end, self.s.range.end);
+        let name_follows = rest.starts_with(' ')
+            && rest.trim_start().chars().next().is_some_and(char::is_uppercase)
+            && !next.is_some_and(|n| n.side().is_some() && self.words_between(h.end, n.start) == 0);
+        of_country || name_follows
     }
 
     /// True when a coordinating word ("and", "y") stands between two offsets.
