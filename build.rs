@@ -65,6 +65,8 @@ fn main() {
     let (slim, evidence) = dataset.without_evidence();
     std::fs::write(out_dir.join("dataset-slim.json"), slim.to_json()).expect("write dataset-slim.json");
     writeln!(out, "/// The evidence file the build's post_build hook writes beside the app.\npub const EVIDENCE_FILE: &str = {:?};", evidence.file_name()).unwrap();
+    let newest = evidence.articles.iter().map(|a| a.published).max().map(|d| d.to_string()).unwrap_or_default();
+    writeln!(out, "/// The newest article's publication date (\"news up to\"), empty without articles.\npub const NEWS_UP_TO: &str = {newest:?};").unwrap();
     std::fs::write(out_dir.join("tiles.rs"), out).expect("write tiles.rs");
 }
 

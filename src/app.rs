@@ -17,6 +17,41 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The full dataset (with quotes and articles) once its evidence file has
+/// arrived, shared through context; the map never waits for it.
+#[derive(Clone, Copy)]
+struct Evidence {
+    full: RwSignal<Option<&'static Dataset>>,
+    error: RwSignal<Option<String>>,
+}
+
+impl Evidence {
+    fn get() -> Evidence {
+        expect_context::<Evidence>()
+    }
+
+    /// What to show while the quotes are not there.
+    fn waiting(&self) -> String {
+        self.error
+            .get()
+            .map_or_else(|| "Loading the quotes…".to_string(), |e| format!("The quotes cannot be shown: {e}"))
+    }
+}
+
+/// The text of a same-origin file.
+async fn fetch_text(path: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let failed =
+        |e: wasm_bindgen::JsValue| format!("{path}: {}", e.as_string().unwrap_or_else(|| "request failed".into()));
+    let response: web_sys::Response =
+        JsFuture::from(window().fetch_with_str(path)).await.map_err(failed)?.unchecked_into();
+    if !response.ok() {
+        return Err(format!("{path}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
+    text.as_string().ok_or_else(|| format!("{path}: not text"))
+}
+
 /// How the countries are shown.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mode {
@@ -43,6 +78,16 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
         };
         document().set_title(&title);
     });
+    // The quotes and articles arrive after the first render.
+    let full = RwSignal::new(None::<&'static Dataset>);
+    let evidence_error = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        match fetch_text(logic::EVIDENCE_FILE).await.and_then(|text| logic::join_evidence(ds, &text)) {
+            Ok(joined) => full.set(Some(Box::leak(Box::new(joined)))),
+            Err(e) => evidence_error.set(Some(e)),
+        }
+    });
+    provide_context(Evidence { full, error: evidence_error });
     let states = Memo::new(move |_| logic::tile_states(ds, date.get()));
     // Counted from the per-tile states rather than queried again.
     let counts = Memo::new(move |_| states.with(|s| logic::count_states(s)));
@@ -78,7 +123,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
             <main>
                 <DateControls ds=ds date=date />
                 <Legend counts=counts />
-                <Toolbar ds=ds date=date selected=selected mode=mode />
+                <Toolbar date=date selected=selected mode=mode />
                 <CompareView ds=ds date=date from=from selected=selected />
                 <div class="stage">
                     <Show
@@ -93,7 +138,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
             </main>
             <footer class="colophon">
                 <p>
-                    {format!("{} events from {} articles. ", ds.events.len(), ds.articles.len())}
+                    {format!("{} events from {} articles. ", ds.events.len(), logic::article_count(ds))}
                     "Stances are extracted automatically from news articles; each one links to the sentence it comes from. A country with no statement in the corpus is shown blank, not neutral."
                 </p>
             </footer>
@@ -237,7 +282,7 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
             </div>
             <p class="hint" id="slider-help">"Arrow keys move a day, Page Up / Page Down a month. Ticks mark days with events."</p>
             <p class="hint news-up-to">
-                {logic::news_up_to(ds).map(|d| format!("News up to {}; the map runs to the latest event, {}.", logic::long_date(d), logic::long_date(logic::last_day())))}
+                {logic::news_up_to().map(|d| format!("News up to {}; the map runs to the latest event, {}.", logic::long_date(d), logic::long_date(logic::last_day())))}
             </p>
             <p class="visually-hidden" role="status">{move || status.get()}</p>
         </section>
@@ -281,12 +326,7 @@ fn Legend(counts: Memo<logic::Counts>) -> impl IntoView {
 
 /// Search, view switch and export.
 #[component]
-fn Toolbar(
-    ds: &'static Dataset,
-    date: RwSignal<Date>,
-    selected: RwSignal<Option<String>>,
-    mode: RwSignal<Mode>,
-) -> impl IntoView {
+fn Toolbar(date: RwSignal<Date>, selected: RwSignal<Option<String>>, mode: RwSignal<Mode>) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let wants_names = RwSignal::new(false);
     let matches = Memo::new(move |_| logic::search(&query.get()).into_iter().take(8).collect::<Vec<&'static Tile>>());
@@ -299,7 +339,12 @@ fn Toolbar(
         ev.prevent_default();
         choose();
     };
-    let export = move |json: bool| {
+    // An export asked for before the quotes arrive runs when they do.
+    let evidence = Evidence::get();
+    let asked = RwSignal::new(None::<bool>);
+    Effect::new(move |_| {
+        let (Some(json), Some(ds)) = (asked.get(), evidence.full.get()) else { return };
+        asked.set(None);
         let d = date.get_untracked();
         let rows = logic::export_rows(ds, d);
         let (body, mime, ext) = if json {
@@ -308,7 +353,8 @@ fn Toolbar(
             (logic::to_csv(&rows), "text/csv", "csv")
         };
         download(&format!("stance-atlas-{d}.{ext}"), &body, mime);
-    };
+    });
+    let export = move |json: bool| asked.set(Some(json));
     view! {
         <section class="toolbar" aria-label="Tools">
             <form class="search" role="search" on:submit=on_submit>
@@ -624,9 +670,23 @@ fn PanelBody(
             (logic::explain(s.as_ref()), s.map(|s| logic::evidence_age(s.event.date, d)).unwrap_or_default())
         })
     };
+    let evidence = Evidence::get();
     let now_event = {
         let code = code.clone();
-        Memo::new(move |_| ds.stance_at(&code, date.get()).cloned())
+        Memo::new(move |_| evidence.full.get().and_then(|f| f.stance_at(&code, date.get()).cloned()))
+    };
+    let has_stance = {
+        let code = code.clone();
+        move || ds.stance_at(&code, date.get()).is_some()
+    };
+    let all_quotes = {
+        let code = code.clone();
+        move || match evidence.full.get() {
+            Some(f) => {
+                f.history(&code).rev().cloned().map(|e| view! { <Quote ds=f event=e /> }).collect_view().into_any()
+            }
+            None => view! { <p class="loading" role="status">{move || evidence.waiting()}</p> }.into_any(),
+        }
     };
     let now_key = move || state.get().stance;
     let bands = history_bands(ds, &code, &history, date);
@@ -644,13 +704,15 @@ fn PanelBody(
             </p>
             <p class="why">{move || explanation.with(|e| e.0.clone())}</p>
             <p class="age">{move || explanation.with(|e| e.1.clone())}</p>
-            {move || now_event.get().map(|e| view! { <Quote ds=ds event=e /> })}
+            {move || match (now_event.get(), evidence.full.get()) {
+                (Some(e), Some(f)) => Some(view! { <Quote ds=f event=e /> }.into_any()),
+                (None, None) if has_stance() => Some(view! { <p class="loading">{move || evidence.waiting()}</p> }.into_any()),
+                _ => None,
+            }}
             <h3>"Stance history by government"</h3>
             {bands}
             <h3>{format!("Evidence ({} quotes)", history.len())}</h3>
-            <div class="quotes">
-                {history.into_iter().rev().map(|e| view! { <Quote ds=ds event=e /> }).collect_view()}
-            </div>
+            <div class="quotes">{all_quotes}</div>
             <p><button type="button" class="link" on:click=back>"Back to the map"</button></p>
         </aside>
     }

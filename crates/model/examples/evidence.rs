@@ -17,7 +17,10 @@ fn main() -> ExitCode {
         eprintln!("evidence: name an output folder, or run from Trunk (TRUNK_STAGING_DIR)");
         return ExitCode::FAILURE;
     };
-    let dataset = match std::fs::read_to_string(&input).map_err(|e| e.to_string()).and_then(|j| Dataset::from_json(&j).map_err(|e| e.to_string())) {
+    let dataset = match std::fs::read_to_string(&input)
+        .map_err(|e| e.to_string())
+        .and_then(|j| Dataset::from_json(&j).map_err(|e| e.to_string()))
+    {
         Ok(ds) => ds,
         Err(e) => {
             eprintln!("evidence: {input}: {e}");
