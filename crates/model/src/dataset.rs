@@ -124,7 +124,7 @@ pub struct Dataset {
     pub governments: Vec<Government>,
     /// Positions into `events` by actor, oldest first; rebuilt on load.
     #[serde(skip)]
-    by_actor: BTreeMap<String, Vec<usize>>,
+    pub(crate) by_actor: BTreeMap<String, Vec<usize>>,
     /// The range of `governments` of each actor; rebuilt on load.
     #[serde(skip)]
     terms: BTreeMap<String, std::ops::Range<usize>>,

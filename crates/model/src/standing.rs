@@ -102,20 +102,29 @@ impl Dataset {
 
     /// Where `actor` stands on `date` under the stance model (module docs).
     pub fn standing(&self, actor: &str, date: Date) -> Option<Standing<'_>> {
-        let events: Vec<&Event> = self.history(actor).take_while(|e| e.date <= date).collect();
-        if events.is_empty() {
+        // The actor's events are sorted by date: each term's are one slice.
+        let idx = self.by_actor.get(actor)?;
+        let until = |day: Date| idx.partition_point(|&i| self.events[i].date < day);
+        let end = idx.partition_point(|&i| self.events[i].date <= date);
+        let events = |from: usize, to: usize| idx[from..to.min(end)].iter().map(|&i| &self.events[i]);
+        if end == 0 {
             return None;
         }
         let terms = self.governments_of(actor);
         let in_office = terms.iter().find(|g| g.covers(date));
         if terms.is_empty() {
             // Organisations, and countries without reviewed terms: one voice throughout.
-            return settle(events).map(|event| Standing { event, evidence: Evidence::Current, by: None, in_office });
+            return settle(events(0, end)).map(|event| Standing {
+                event,
+                evidence: Evidence::Current,
+                by: None,
+                in_office,
+            });
         }
         // Terms from the latest that has begun back to the first.
         let begun = terms.partition_point(|g| g.from <= date);
         for term in terms[..begun].iter().rev() {
-            let own = events.iter().copied().filter(|e| term.covers(e.date));
+            let own = events(until(term.from), term.to.map_or(end, until));
             if let Some(event) = settle(own) {
                 let current = in_office.is_some_and(|g| std::ptr::eq(g, term));
                 let evidence = if current { Evidence::Current } else { Evidence::PreviousGovernment };
@@ -123,8 +132,7 @@ impl Dataset {
             }
         }
         // Acts older than every known term belong to an unnamed earlier government.
-        let before_terms = events.iter().copied().filter(|e| e.date < terms[0].from);
-        settle(before_terms).map(|event| Standing {
+        settle(events(0, until(terms[0].from))).map(|event| Standing {
             event,
             evidence: Evidence::PreviousGovernment,
             by: None,
