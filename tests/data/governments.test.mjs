@@ -106,3 +106,17 @@ test('governments.csv agrees with the heads of government in officeholders.csv',
   }
   assert.ok(checked >= 20, `only ${checked} office-holders compared`);
 });
+
+test('turning_points.csv: dated, ordered, sourced', () => {
+  const tp = table('data/gazetteer/turning_points.csv');
+  assert.deepEqual(tp.head, ['date', 'name', 'source', 'note']);
+  assert.ok(!tp.text.includes('\r') && tp.text.endsWith('\n'));
+  let last = '';
+  for (const r of tp.rows) {
+    assert.equal(r._n, 4, `line ${r._line}`);
+    assert.ok(isDate(r.date) && r.date > last, `line ${r._line}: date ${r.date}`);
+    assert.ok(/^https?:\/\/\S+$/.test(r.source), `line ${r._line}: source`);
+    last = r.date;
+  }
+  assert.deepEqual(dataset.turning_points.map((p) => p.date), tp.rows.map((r) => r.date), 'the dataset carries them');
+});

@@ -47,6 +47,8 @@ pub struct Report {
     pub bytes: usize,
     /// The government terms the dataset carries.
     pub governments: Vec<atlas_model::Government>,
+    /// The crisis's turning points the dataset carries.
+    pub turning_points: Vec<atlas_model::TurningPoint>,
 }
 
 impl Report {
@@ -55,12 +57,14 @@ impl Report {
     }
 
     pub fn dataset(&self) -> Dataset {
-        Dataset::new(
+        let mut dataset = Dataset::new(
             GENERATED_BY,
             self.articles.iter().map(|a| a.article.clone()).collect(),
             self.events().cloned().collect(),
             self.governments.clone(),
-        )
+        );
+        dataset.set_turning_points(self.turning_points.clone());
+        dataset
     }
 
     /// One line for people: articles, events, countries, warnings.
@@ -136,7 +140,11 @@ fn extract_file(ex: &Extractor, path: &Path) -> Result<Extracted, String> {
 /// Extracts every discovered file with `opts.threads` workers. Results keep
 /// input order, so output never depends on scheduling.
 pub fn run(ex: &Extractor, paths: &[PathBuf], opts: &Options) -> Report {
-    let mut report = Report { governments: ex.governments().to_vec(), ..Report::default() };
+    let mut report = Report {
+        governments: ex.governments().to_vec(),
+        turning_points: ex.turning_points().to_vec(),
+        ..Report::default()
+    };
     let files = discover(paths, &mut report.errors);
     let total_bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let next = AtomicUsize::new(0);

@@ -22,6 +22,7 @@ pub mod builtin {
     pub const GROUPS: &str = include_str!("../../../data/gazetteer/groups.csv");
     pub const GROUP_NAMES: &str = include_str!("../../../data/gazetteer/group_names.csv");
     pub const GOVERNMENTS: &str = include_str!("../../../data/gazetteer/governments.csv");
+    pub const TURNING_POINTS: &str = include_str!("../../../data/gazetteer/turning_points.csv");
     pub const DATED_SIDES: &str = include_str!("../../../data/gazetteer/dated_sides.csv");
     pub const LANGUAGES: &[(&str, &str)] =
         &[("en", include_str!("../lexicon/en.toml")), ("es", include_str!("../lexicon/es.toml"))];
@@ -696,6 +697,22 @@ pub fn governments(text: &str) -> Result<Vec<atlas_model::Government>, LexiconEr
             let (from, to) = date_range(FILE, &who, field(row, &who, FILE, "from")?, field(row, &who, FILE, "to")?)?;
             let role = field(row, &who, FILE, "role")?;
             Ok(atlas_model::Government { actor: actor.into(), head: head.into(), role: role.into(), from, to })
+        })
+        .collect()
+}
+
+/// The crisis's turning points (`turning_points.csv`), which the dataset
+/// carries for the stance model.
+pub fn turning_points(text: &str) -> Result<Vec<atlas_model::TurningPoint>, LexiconError> {
+    const FILE: &str = "turning_points.csv";
+    csv_rows(FILE, text)?
+        .iter()
+        .map(|row| {
+            let name = field(row, "?", FILE, "name")?;
+            let date = field(row, name, FILE, "date")?
+                .parse()
+                .map_err(|e| LexiconError(format!("{FILE}: {name}: bad date: {e}")))?;
+            Ok(atlas_model::TurningPoint { date, name: name.into() })
         })
         .collect()
 }

@@ -42,23 +42,30 @@ pub struct Extracted {
 pub struct Extractor {
     lex: Lexicon,
     governments: Vec<atlas_model::Government>,
+    turning_points: Vec<atlas_model::TurningPoint>,
 }
 
 impl Extractor {
     /// An extractor with the lexicon built into the binary.
     pub fn new() -> Result<Extractor, LexiconError> {
         let governments = lexicon::governments(lexicon::builtin::GOVERNMENTS)?;
-        Ok(Extractor { lex: Lexicon::builtin()?, governments })
+        let turning_points = lexicon::turning_points(lexicon::builtin::TURNING_POINTS)?;
+        Ok(Extractor { lex: Lexicon::builtin()?, governments, turning_points })
     }
 
     /// An extractor with another lexicon and no government terms.
     pub fn with_lexicon(lex: Lexicon) -> Extractor {
-        Extractor { lex, governments: Vec::new() }
+        Extractor { lex, governments: Vec::new(), turning_points: Vec::new() }
     }
 
     /// The government terms the dataset carries (`governments.csv`).
     pub fn governments(&self) -> &[atlas_model::Government] {
         &self.governments
+    }
+
+    /// The turning points the dataset carries (`turning_points.csv`).
+    pub fn turning_points(&self) -> &[atlas_model::TurningPoint] {
+        &self.turning_points
     }
 
     pub fn lexicon(&self) -> &Lexicon {

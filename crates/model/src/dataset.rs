@@ -1,6 +1,6 @@
 //! The dataset file: its serde types, its loading checks and its timeline queries.
 
-use crate::{Date, EventKind, Government, Stance};
+use crate::{Date, EventKind, Government, Stance, TurningPoint};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -122,6 +122,10 @@ pub struct Dataset {
     /// (from `data/gazetteer/governments.csv`).
     #[serde(default)]
     pub governments: Vec<Government>,
+    /// The crisis's turning points, oldest first (from
+    /// `data/gazetteer/turning_points.csv`).
+    #[serde(default)]
+    pub turning_points: Vec<TurningPoint>,
     /// Positions into `events` by actor, oldest first; rebuilt on load.
     #[serde(skip)]
     pub(crate) by_actor: BTreeMap<String, Vec<usize>>,
@@ -220,6 +224,7 @@ impl Dataset {
             events,
             evidence_deferred: false,
             governments,
+            turning_points: Vec::new(),
             by_actor: BTreeMap::new(),
             terms: BTreeMap::new(),
         };
@@ -236,6 +241,7 @@ impl Dataset {
         raw.check()?;
         let mut dataset = Dataset::new(raw.generated_by, raw.articles, raw.events, raw.governments);
         dataset.evidence_deferred = raw.evidence_deferred;
+        dataset.set_turning_points(raw.turning_points);
         crate::government::check(&dataset.governments).map_err(LoadError::Inconsistent)?;
         Ok(dataset)
     }
@@ -314,6 +320,12 @@ impl Dataset {
         for (i, g) in self.governments.iter().enumerate() {
             self.terms.entry(g.actor.clone()).or_insert(i..i).end = i + 1;
         }
+    }
+
+    /// Sets the crisis's turning points (kept oldest first).
+    pub fn set_turning_points(&mut self, mut points: Vec<TurningPoint>) {
+        points.sort_by_key(|p| p.date);
+        self.turning_points = points;
     }
 
     /// The terms of `actor`'s governments, oldest first; empty where none are known.

@@ -30,6 +30,17 @@ impl Government {
     }
 }
 
+/// A date on which the question governments answer changed (the end of the
+/// interim government, the 2024 election, Maduro's capture): acts before it
+/// no longer outweigh acts after it (see [`crate::settle`]).
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct TurningPoint {
+    /// The day it happened.
+    pub date: Date,
+    /// What happened, for people ("the capture of Nicolás Maduro by US forces").
+    pub name: String,
+}
+
 /// Why a list of terms cannot be used.
 pub(crate) fn check(governments: &[Government]) -> Result<(), String> {
     for pair in governments.windows(2) {

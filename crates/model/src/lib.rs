@@ -25,6 +25,6 @@ mod standing;
 
 pub use dataset::{Article, Dataset, Event, EvidenceFile, LoadError, Span, EVIDENCE_SCHEMA, SCHEMA, SCHEMA_VERSION};
 pub use date::{days_in_month, Date, DateError};
-pub use government::Government;
+pub use government::{Government, TurningPoint};
 pub use stance::{EventKind, Stance, Strength};
 pub use standing::{settle, Change, Evidence, Standing};

@@ -11,12 +11,15 @@
 //!    events, a later act replaces the held one only if it is at least as
 //!    strong ([`crate::Strength`]); the acts that reverse by nature
 //!    (derecognition, restored relations) are strong, so they always do. On
-//!    one day the heaviest act counts.
+//!    one day the heaviest act counts. A turning point of the crisis (the end
+//!    of the interim government, the 2024 election, Maduro's capture) between
+//!    the two acts lets the later one replace the earlier whatever their
+//!    strengths: it answers the question as it stands now.
 //! 3. **A predecessor's stance is shown for what it is.** When the government
 //!    in office has said nothing yet, the latest earlier government's stance
 //!    is returned, marked [`Evidence::PreviousGovernment`].
 
-use crate::{Dataset, Date, Event, Government, Stance};
+use crate::{Dataset, Date, Event, Government, Stance, TurningPoint};
 
 /// Whose statement colors a country on a date.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -83,13 +86,15 @@ impl Change<'_> {
 }
 
 /// The act that holds among one government's events, given oldest first with
-/// the heaviest act first within a day (the dataset's canonical order).
-pub fn settle<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<&'a Event> {
+/// the heaviest act first within a day (the dataset's canonical order);
+/// `turning_points` are the crisis's turning dates, oldest first.
+pub fn settle<'a>(events: impl IntoIterator<Item = &'a Event>, turning_points: &[TurningPoint]) -> Option<&'a Event> {
+    let turned = |from: Date, to: Date| turning_points.iter().any(|p| from < p.date && p.date <= to);
     events.into_iter().fold(None, |held: Option<&Event>, e| match held {
         None => Some(e),
         // The first event of a day is that day's heaviest.
         Some(h) if h.date == e.date => Some(h),
-        Some(h) if e.kind.strength() >= h.kind.strength() => Some(e),
+        Some(h) if e.kind.strength() >= h.kind.strength() || turned(h.date, e.date) => Some(e),
         Some(h) => Some(h),
     })
 }
@@ -114,7 +119,7 @@ impl Dataset {
         let in_office = terms.iter().find(|g| g.covers(date));
         if terms.is_empty() {
             // Organisations, and countries without reviewed terms: one voice throughout.
-            return settle(events(0, end)).map(|event| Standing {
+            return settle(events(0, end), &self.turning_points).map(|event| Standing {
                 event,
                 evidence: Evidence::Current,
                 by: None,
@@ -125,14 +130,14 @@ impl Dataset {
         let begun = terms.partition_point(|g| g.from <= date);
         for term in terms[..begun].iter().rev() {
             let own = events(until(term.from), term.to.map_or(end, until));
-            if let Some(event) = settle(own) {
+            if let Some(event) = settle(own, &self.turning_points) {
                 let current = in_office.is_some_and(|g| std::ptr::eq(g, term));
                 let evidence = if current { Evidence::Current } else { Evidence::PreviousGovernment };
                 return Some(Standing { event, evidence, by: Some(term), in_office });
             }
         }
         // Acts older than every known term belong to an unnamed earlier government.
-        settle(events(0, until(terms[0].from))).map(|event| Standing {
+        settle(events(0, until(terms[0].from)), &self.turning_points).map(|event| Standing {
             event,
             evidence: Evidence::PreviousGovernment,
             by: None,

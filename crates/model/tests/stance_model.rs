@@ -2,7 +2,9 @@
 //! on a small dataset built in code: Brazil under Bolsonaro and Lula, Mexico
 //! under one government, and the EU, which has no terms.
 
-use atlas_model::{Article, Dataset, Date, Event, EventKind, Evidence, Government, LoadError, Span, Stance};
+use atlas_model::{
+    Article, Dataset, Date, Event, EventKind, Evidence, Government, LoadError, Span, Stance, TurningPoint,
+};
 
 fn d(s: &str) -> Date {
     s.parse().unwrap()
@@ -50,7 +52,12 @@ fn dataset(events: Vec<Event>) -> Dataset {
         published_inferred: false,
         lang: "en".into(),
     };
-    Dataset::new("test", vec![article], events, terms())
+    let mut ds = Dataset::new("test", vec![article], events, terms());
+    ds.set_turning_points(vec![
+        TurningPoint { date: d("2024-07-28"), name: "the 2024 election".into() },
+        TurningPoint { date: d("2026-01-03"), name: "Maduro's capture".into() },
+    ]);
+    ds
 }
 
 fn brazil() -> Dataset {
@@ -150,7 +157,7 @@ fn no_stance_before_the_first_event_whatever_the_government() {
 fn an_actor_without_terms_speaks_with_one_voice() {
     let ds = dataset(vec![
         event("EU", Stance::Opposition, EventKind::Endorsement, "2019-01-26"),
-        event("EU", Stance::Neutral, EventKind::CallForDialogue, "2024-08-04"),
+        event("EU", Stance::Neutral, EventKind::CallForDialogue, "2019-02-07"),
     ]);
     let s = ds.standing("EU", d("2025-01-01")).unwrap();
     assert_eq!((s.stance(), s.evidence), (Stance::Opposition, Evidence::Current));
@@ -247,4 +254,33 @@ fn evidence_split_off_and_joined_again_gives_the_same_dataset() {
     let mut short = file;
     short.quotes.pop();
     assert!(matches!(slim.with_evidence(short), Err(LoadError::Inconsistent(_))));
+}
+
+#[test]
+fn after_a_turning_point_a_weaker_act_replaces_a_stronger_one() {
+    let ds = dataset(vec![
+        event("MX", Stance::Government, EventKind::Recognition, "2025-01-10"),
+        event("MX", Stance::Neutral, EventKind::Statement, "2026-01-04"),
+    ]);
+    // Before the capture the recognition holds; after it, the 2026 statement answers the new question.
+    assert_eq!(ds.standing("MX", d("2026-01-03")).unwrap().event.kind, EventKind::Recognition);
+    let s = ds.standing("MX", d("2026-02-01")).unwrap();
+    assert_eq!((s.stance(), s.event.kind), (Stance::Neutral, EventKind::Statement));
+}
+
+#[test]
+fn without_a_turning_point_between_them_strength_still_decides() {
+    let ds = dataset(vec![
+        event("MX", Stance::Government, EventKind::Recognition, "2026-01-05"),
+        event("MX", Stance::Neutral, EventKind::CallForDialogue, "2026-02-01"),
+    ]);
+    assert_eq!(ds.standing("MX", d("2026-03-01")).unwrap().event.kind, EventKind::Recognition);
+}
+
+#[test]
+fn turning_points_travel_with_the_dataset() {
+    let ds = dataset(vec![event("BR", Stance::Opposition, EventKind::Recognition, "2019-01-23")]);
+    let again = Dataset::from_json(&ds.to_json()).unwrap();
+    assert_eq!(again.turning_points, ds.turning_points);
+    assert_eq!(again.without_evidence().0.turning_points.len(), 2);
 }
