@@ -175,7 +175,7 @@ fn control_bytes(bytes: &[u8]) -> usize {
     chunks
         .map(|c| {
             let x = u64::from_le_bytes(c.try_into().unwrap_or([0xFF; 8]));
-            8 - (((x & LOW) + ADD | x) & HIGH).count_ones() as usize
+            8 - ((((x & LOW) + ADD) | x) & HIGH).count_ones() as usize
         })
         .sum::<usize>()
         + rest
