@@ -361,8 +361,14 @@ pub fn words_borrowed(s: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>
 /// The words of [`words`] as slices of `s`, in their own case: compared
 /// with [`same_word`], they are read without copying any.
 pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
-    // Runs of [`in_word`] characters, read byte by byte for ASCII (the
-    // split-by-closure this replaces decoded every character).
+    word_runs(s).map(|r| trim_word(&s[r])).filter(|w| !w.is_empty())
+}
+
+/// The maximal runs of [`in_word`] characters of `s`, as byte ranges,
+/// before [`word_slices`] trims their edges.
+pub fn word_runs(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    // Read byte by byte for ASCII (the split-by-closure this replaces
+    // decoded every character).
     let b = s.as_bytes();
     let mut i = 0;
     let inside = move |i: usize| -> (bool, usize) {
@@ -374,7 +380,7 @@ pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
             (in_word(ch), ch.len_utf8())
         }
     };
-    std::iter::from_fn(move || loop {
+    std::iter::from_fn(move || {
         while i < b.len() {
             let (w, len) = inside(i);
             if w {
@@ -393,11 +399,7 @@ pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
             }
             i += len;
         }
-        let w = trim_word(&s[start..i]);
-        if w.is_empty() {
-            continue;
-        }
-        return Some(w);
+        Some(start..i)
     })
 }
 
@@ -409,7 +411,7 @@ fn in_word(c: char) -> bool {
 
 /// A run of [`in_word`] characters without the apostrophes and hyphens at
 /// its edges ("'the", "Guaidó's" keeps its inner one).
-fn trim_word(run: &str) -> &str {
+pub fn trim_word(run: &str) -> &str {
     run.trim_matches(|c| c == '\'' || c == '’' || c == '-')
 }
 
@@ -474,7 +476,7 @@ static WORD_CLASS: [u8; 128] = {
 };
 
 /// `w` in lowercase, copied only when it has a capital.
-fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+pub fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
     let upper =
         if w.is_ascii() { w.bytes().any(|c| c.is_ascii_uppercase()) } else { w.chars().any(char::is_uppercase) };
     if upper {
