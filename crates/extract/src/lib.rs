@@ -150,8 +150,10 @@ impl Extractor {
                 // always lies inside the quote.
                 let mut span = s.clone();
                 if f.mention.end > span.end {
-                    if let Some(last) = sentences.iter().find(|r| r.start <= f.mention.start && f.mention.end <= r.end)
-                    {
+                    // Sentences are in order and never overlap: only the
+                    // one that holds the mention's start can hold it all.
+                    let holder = sentences.get(sentences.partition_point(|r| r.end <= f.mention.start));
+                    if let Some(last) = holder.filter(|r| r.start <= f.mention.start && f.mention.end <= r.end) {
                         span.end = last.end;
                     }
                 }
