@@ -24,9 +24,16 @@ pub enum Problem {
     Empty,
     TooLarge(usize),
     Binary,
-    NotUtf8 { offset: usize },
+    NotUtf8 {
+        offset: usize,
+    },
     NoDate,
     BadMetadata(String),
+    /// Reading it took more work than [`crate::WORK_PER_BYTE`] allows.
+    TooComplex {
+        sentences: usize,
+        bytes: usize,
+    },
 }
 
 impl fmt::Display for ArticleError {
@@ -48,6 +55,11 @@ impl fmt::Display for ArticleError {
                  or a sidecar file `{file}.meta`"
             ),
             Problem::BadMetadata(e) => write!(f, "{file}: bad metadata: {e}"),
+            Problem::TooComplex { sentences, bytes } => write!(
+                f,
+                "{file}: too complex: {sentences} sentences over {bytes} bytes took more work than an article may \
+                 (see atlas_extract::WORK_PER_BYTE); please report it"
+            ),
         }
     }
 }
