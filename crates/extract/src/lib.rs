@@ -55,6 +55,8 @@ pub const WORK_BASE: u64 = 1 << 20;
 /// Reads articles with one compiled lexicon; cheap to share between threads.
 pub struct Extractor {
     lex: Lexicon,
+    /// The dates articles and events may have (none: any).
+    dates: Option<article::DateRange>,
     /// The work an article may take: per byte, and in any case.
     work_per_byte: u64,
     work_base: u64,
@@ -63,11 +65,12 @@ pub struct Extractor {
 impl Extractor {
     /// An extractor with the lexicon built into the binary.
     pub fn new() -> Result<Extractor, LexiconError> {
-        Ok(Extractor::with_lexicon(Lexicon::builtin()?))
+        let dates = article::DateRange::builtin().map_err(LexiconError)?;
+        Ok(Extractor { dates: Some(dates), ..Extractor::with_lexicon(Lexicon::builtin()?) })
     }
 
     pub fn with_lexicon(lex: Lexicon) -> Extractor {
-        Extractor { lex, work_per_byte: WORK_PER_BYTE, work_base: WORK_BASE }
+        Extractor { lex, dates: None, work_per_byte: WORK_PER_BYTE, work_base: WORK_BASE }
     }
 
     /// The same extractor with another work budget (see [`WORK_PER_BYTE`]).
@@ -85,7 +88,8 @@ impl Extractor {
     /// without extension, its id); `sidecar` the text of its `.meta` file.
     pub fn extract(&self, file: &str, bytes: &[u8], sidecar: Option<&str>) -> Result<Extracted, ArticleError> {
         let text = check_bytes(file, bytes)?;
-        let prep = prepare(file, text, sidecar, &self.lex.calendars)?;
+        let prep = prepare(file, text, sidecar, &self.lex.calendars, self.dates.as_ref())?;
+        let mut warnings = prep.warnings.clone();
         let work = std::cell::Cell::new(text.len() as u64 / 8);
         let budget = self.work_base.saturating_add(self.work_per_byte.saturating_mul(text.len() as u64));
         let id = article::article_id(std::path::Path::new(file));
@@ -180,6 +184,15 @@ impl Extractor {
                 date = reading.date.unwrap_or(prep.published);
             }
             let explicit = reading.date;
+            // A date out of range is a mistake in the text, not the act's.
+            let out_of_range = self.dates.filter(|r| explicit.is_some_and(|d| !r.contains(d)));
+            if let (Some(range), Some(d)) = (out_of_range, explicit.filter(|_| !findings.is_empty())) {
+                warnings.push(format!(
+                    "the date {d} read at byte {} lies outside {range}; its events are not used",
+                    s.start
+                ));
+                continue;
+            }
             // An act the sentence does not date, told as history ("early
             // that year", or next to a month long gone), is not dated on
             // publication: that would color the country on the wrong day.
@@ -231,7 +244,7 @@ impl Extractor {
             published_inferred: prep.published_inferred,
             lang: prep.lang.clone(),
         };
-        Ok(Extracted { article, events, warnings: prep.warnings, work: work.get() })
+        Ok(Extracted { article, events, warnings, work: work.get() })
     }
 
     /// The actor named right after a closing quote with a speech verb

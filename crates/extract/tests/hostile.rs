@@ -129,3 +129,90 @@ fn an_article_past_its_work_budget_is_reported_and_skipped() {
     // The default budget reads it.
     assert!(extractor().extract("hard.txt", doc.as_bytes(), None).is_ok());
 }
+
+const GOOD_BODY: &str = "Canada recognizes Juan Guaidó as interim president of Venezuela, Foreign Minister Chrystia \
+Freeland said.\n\nThe governments of Mexico, Bolivia and Russia have stated that they recognize Nicolas Maduro as president.\n";
+
+#[test]
+fn a_byte_order_mark_before_front_matter_is_read_and_offsets_count_it() {
+    let doc = format!("\u{feff}---\npublished: 2019-01-23\ntitle: With a BOM\n---\n{GOOD_BODY}");
+    let x = extractor().extract("bom.txt", doc.as_bytes(), None).expect("read");
+    assert_eq!(x.article.published.to_string(), "2019-01-23");
+    assert!(!x.article.published_inferred, "the date was re-inferred: the front matter was missed");
+    assert_eq!(x.article.title.as_deref(), Some("With a BOM"));
+    assert!(!x.events.is_empty());
+    for e in &x.events {
+        assert_eq!(&doc.as_bytes()[e.span.start..e.span.end], e.quote.as_bytes(), "offsets do not count the BOM");
+    }
+    // Without front matter the mark is no part of the first sentence.
+    let doc = format!("\u{feff}{GOOD_BODY}");
+    let x = extractor().extract("bom.txt", doc.as_bytes(), Some("published: 2019-01-23")).expect("read");
+    assert!(x.events.iter().all(|e| e.span.start >= 3 && !e.quote.starts_with('\u{feff}')));
+    // Nor of a sidecar's first key.
+    let x = extractor().extract("bom.txt", GOOD_BODY.as_bytes(), Some("\u{feff}published: 2019-01-23")).expect("read");
+    assert!(!x.article.published_inferred);
+}
+
+#[test]
+fn utf16_is_reported_as_such() {
+    let text = format!("---\npublished: 2019-01-23\n---\n{GOOD_BODY}");
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (name, bytes) in [
+        ("le without bom", le.clone()),
+        ("be without bom", be.clone()),
+        ("le with bom", [&[0xFF, 0xFE][..], &le].concat()),
+        ("be with bom", [&[0xFE, 0xFF][..], &be].concat()),
+    ] {
+        let err = extractor().extract("u16.txt", &bytes, None).expect_err(name);
+        assert_eq!(err.problem, Problem::Utf16, "{name}: {err}");
+        assert!(err.to_string().contains("UTF-16"), "{err}");
+    }
+}
+
+#[test]
+fn dates_out_of_range_are_reported_not_used() {
+    for date in ["9999-12-31", "0001-01-01", "2014-12-31", "2031-01-01"] {
+        let doc = format!("---\npublished: {date}\n---\n{GOOD_BODY}");
+        let err = extractor().extract("far.txt", doc.as_bytes(), None).expect_err(date);
+        assert!(matches!(err.problem, Problem::DateOutOfRange { .. }), "{date}: {err}");
+        assert!(err.to_string().contains(date) && err.to_string().contains("2015-01-01"), "{err}");
+        // The same date in a sidecar: never re-inferred from the text.
+        let err = extractor()
+            .extract(
+                "far.txt",
+                format!("Published 2019-01-23. {GOOD_BODY}").as_bytes(),
+                Some(&format!("published: {date}")),
+            )
+            .expect_err(date);
+        assert!(matches!(err.problem, Problem::DateOutOfRange { .. }), "{date}: {err}");
+    }
+    // An event dated before the range (three years before a publication
+    // inside it) is dropped, with a warning.
+    let doc =
+        "---\npublished: 2016-01-10\n---\nOn January 9, 2013, Canada recognized Juan Guaidó as interim president.\n";
+    let x = extractor().extract("old.txt", doc.as_bytes(), None).expect("read");
+    assert!(x.events.is_empty(), "{:?}", x.events);
+    assert!(x.warnings.iter().any(|w| w.contains("2013-01-09") && w.contains("outside")), "{:?}", x.warnings);
+    assert_eq!(
+        atlas_extract::article::DateRange::builtin().map(|r| r.to_string()),
+        Ok("2015-01-01 to 2030-12-31 (data/extract.toml)".to_string())
+    );
+}
+
+#[test]
+fn only_web_addresses_pass_without_a_warning() {
+    for (url, warned) in [
+        ("javascript:alert(document.cookie)", true),
+        ("JavaScript:alert(1)", true),
+        ("data:text/html,<script>alert(1)</script>", true),
+        ("//example.com/x", true),
+        ("https://example.com/a", false),
+        ("HTTP://EXAMPLE.COM/", false),
+    ] {
+        let doc = format!("---\npublished: 2019-01-23\nurl: {url}\n---\n{GOOD_BODY}");
+        let x = extractor().extract("url.txt", doc.as_bytes(), None).expect("read");
+        let warning = x.warnings.iter().any(|w| w.contains("not an http or https address"));
+        assert_eq!(warning, warned, "{url}: {:?}", x.warnings);
+    }
+}
