@@ -377,12 +377,13 @@ pub fn prepare<'a>(
     Ok(Prepared { text, body_start, meta, published, precision, published_inferred, lang, warnings })
 }
 
-/// True when `url` starts with `http:` or `https:` (in any case, after
-/// spaces): the only addresses the app makes links of.
+/// True when `url`'s scheme is `http` or `https`, in any case, once
+/// trimmed: the only addresses the app makes links of (`logic::safe_link`
+/// reads them the same way).
 pub fn is_web_address(url: &str) -> bool {
-    let u = url.trim_start().as_bytes();
-    let starts = |p: &[u8]| u.len() >= p.len() && u[..p.len()].eq_ignore_ascii_case(p);
-    starts(b"http://") || starts(b"https://")
+    url.trim()
+        .split_once(':')
+        .is_some_and(|(scheme, _)| scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
 }
 
 /// The article id: the file name without its extension.
