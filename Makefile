@@ -43,9 +43,10 @@ bench-extract:
 bench-app:
 	node tests/e2e/bench.mjs
 
-## fuzz: run the extractor's fuzz target for a minute (needs nightly and cargo-fuzz)
+## fuzz: run the extractor's fuzz target for a minute (needs nightly and cargo-fuzz), on inputs
+## up to the 4 MiB size cap, failing any one that takes more than 20 seconds
 fuzz:
-	cd crates/extract/fuzz && cargo +nightly fuzz run extract -- -max_total_time=60
+	cd crates/extract/fuzz && cargo +nightly fuzz run extract -- -max_total_time=60 -max_len=4194304 -timeout=20
 
 clean:
 	cargo clean
