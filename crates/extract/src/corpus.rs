@@ -146,7 +146,7 @@ pub fn discover(paths: &[PathBuf], output: Option<&Path>) -> Inputs {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk.dir(p, &m),
             Ok(m) if m.is_file() => walk.file(p, &m),
-            Ok(m) => walk.out.errors.push(format!("{}: {}, not a regular file: skipped", p.display(), odd_kind(&m))),
+            Ok(m) => walk.out.errors.push(format!("{}: {}, not a regular file", p.display(), odd_kind(&m))),
             Err(e) => walk.out.errors.push(format!("{}: cannot open: {e}", p.display())),
         }
     }
@@ -211,7 +211,7 @@ impl Walk {
                 }
                 Ok(m) if m.is_file() => self.file(&p, &m),
                 Ok(m) => {
-                    self.out.errors.push(format!("{}: {}, not a regular file: skipped", p.display(), odd_kind(&m)))
+                    self.out.errors.push(format!("{}: {}, not a regular file", p.display(), odd_kind(&m)))
                 }
                 Err(e) => self.out.errors.push(format!("{}: cannot open: {e}", p.display())),
             }
@@ -326,13 +326,13 @@ fn extract_file(ex: &Extractor, path: &Path) -> Result<Extracted, String> {
     let shown = path.display();
     let bytes = read_regular(path, crate::article::MAX_ARTICLE_BYTES as u64).map_err(|e| match e {
         ReadError::Io(e) => format!("{shown}: cannot read the file: {e}"),
-        ReadError::NotRegular(kind) => format!("{shown}: {kind}, not a regular file: skipped"),
+        ReadError::NotRegular(kind) => format!("{shown}: {kind}, not a regular file"),
         ReadError::TooLarge(n) => format!(
             "{shown}: the file has {n} bytes, more than the {} an article may have",
             crate::article::MAX_ARTICLE_BYTES
         ),
     })?;
-    let sidecar = read_sidecar(path).map_err(|e| format!("{shown}: skipped: {e}"))?;
+    let sidecar = read_sidecar(path).map_err(|e| format!("{shown}: {e}"))?;
     ex.extract(&file, &bytes, sidecar.as_deref()).map_err(|e| {
         // The message names the file by its path, so a user finds it.
         e.to_string().replacen(&file, &path.display().to_string(), 1)
@@ -374,7 +374,7 @@ pub fn run(ex: &Extractor, paths: &[PathBuf], opts: &Options) -> Report {
             Some(Ok(x)) => {
                 if let Some(first) = seen.insert(x.article.id.clone(), path.clone()) {
                     report.errors.push(format!(
-                        "{}: skipped: its id {:?} is already used by {}",
+                        "{}: its id {:?} is already used by {}",
                         path.display(),
                         x.article.id,
                         first.display()
