@@ -98,9 +98,11 @@ fn file_id(m: &std::fs::Metadata) -> Option<FileId> {
     }
 }
 
-/// What kind of file that is not a regular file or a directory `m` is, in
-/// words.
+/// What kind of file that is not a regular file `m` is, in words.
 fn odd_kind(m: &std::fs::Metadata) -> &'static str {
+    if m.is_dir() {
+        return "a directory";
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -210,9 +212,7 @@ impl Walk {
                     }
                 }
                 Ok(m) if m.is_file() => self.file(&p, &m),
-                Ok(m) => {
-                    self.out.errors.push(format!("{}: {}, not a regular file", p.display(), odd_kind(&m)))
-                }
+                Ok(m) => self.out.errors.push(format!("{}: {}, not a regular file", p.display(), odd_kind(&m))),
                 Err(e) => self.out.errors.push(format!("{}: cannot open: {e}", p.display())),
             }
         }

@@ -357,6 +357,17 @@ fn a_fifo_or_unreadable_sidecar_fails_its_article_and_is_never_read_around() {
         assert_eq!(r.code, Some(1), "{name}: {}", r.stderr);
         assert!(r.stderr.contains("a.txt"), "{name}: the article is not named:\n{}", r.stderr);
         assert!(r.stderr.contains("nothing usable"), "{name}: the article was read around its sidecar:\n{}", r.stderr);
+        let line = r.stderr.lines().find(|l| l.contains("a.txt.meta")).expect("the sidecar is named");
+        let said = [
+            "a FIFO",
+            "a directory",
+            "cannot read the sidecar",
+            "not UTF-8",
+            "expected `key: value`",
+            "1073741824 bytes",
+        ];
+        assert!(line.contains(said[make]), "{name}: {line}");
+        assert_eq!(line.matches("skipped").count(), 1, "{line}");
         assert!(!out.exists(), "{name}: an article was written with a re-inferred date");
     }
 }
