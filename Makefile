@@ -31,6 +31,8 @@ eval:
 test: setup test-native test-data build test-e2e
 
 test-native:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo test --workspace
 
 test-data:
@@ -48,9 +50,10 @@ bench-extract:
 bench-app:
 	node tests/e2e/bench.mjs
 
-## fuzz: run the extractor's fuzz target for a minute (needs nightly and cargo-fuzz)
+## fuzz: run the extractor's fuzz target for a minute (needs nightly and cargo-fuzz), on inputs
+## up to the 4 MiB size cap, failing any one that takes more than 20 seconds
 fuzz:
-	cd crates/extract/fuzz && cargo +nightly fuzz run extract -- -max_total_time=60
+	cd crates/extract/fuzz && cargo +nightly fuzz run extract -- -max_total_time=60 -max_len=4194304 -timeout=20
 
 clean:
 	cargo clean

@@ -868,7 +868,10 @@ fn Quote(ds: &'static Dataset, event: Event) -> impl IntoView {
     let source = logic::source_line(ds, &event);
     let lang = article.as_ref().map(|a| a.lang.clone());
     let outlet = article.as_ref().and_then(|a| a.outlet.clone()).unwrap_or_else(|| "the article".to_string());
-    let url = article.and_then(|a| a.url);
+    // Only http and https become links; any other address is shown as text.
+    let raw_url = article.and_then(|a| a.url);
+    let url = raw_url.as_deref().and_then(logic::safe_link).map(str::to_string);
+    let unsafe_url = raw_url.filter(|_| url.is_none());
     view! {
         <figure class="quote" data-stance=event.stance.as_str()>
             <blockquote lang=lang>{before}<mark>{mention}</mark>{after}</blockquote>
@@ -883,6 +886,7 @@ fn Quote(ds: &'static Dataset, event: Event) -> impl IntoView {
                         {format!("Source: {outlet}")}<span class="visually-hidden">" (opens in a new tab)"</span>
                     </a>
                 })}
+                {unsafe_url.map(|u| view! { " "<span class="source-text">{format!("Source address (not a web link): {u}")}</span> })}
             </figcaption>
         </figure>
     }

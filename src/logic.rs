@@ -593,16 +593,36 @@ pub fn source_line(ds: &Dataset, e: &Event) -> String {
     s
 }
 
+/// `url` trimmed, if it is a web address (`http:` or `https:`, in any
+/// case): the only kind the app makes a link of. Any other (`javascript:`,
+/// `data:`, a relative path) is shown as text.
+pub fn safe_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let (scheme, _) = url.split_once(':')?;
+    (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")).then_some(url)
+}
+
+/// The first line of the CSV export: what its cells hold.
+pub const CSV_COMMENT: &str =
+    "# Stance Atlas export. Cells that begin with = + - @ or a tab or carriage return are written after an \
+     apostrophe (') so that a spreadsheet shows them as text and never evaluates them.\n";
+
+/// A CSV cell: a cell that a spreadsheet would evaluate as a formula (it
+/// begins with `=`, `+`, `-` or `@`, or a tab or carriage return) gets a
+/// leading apostrophe, the usual convention; then a cell holding a comma,
+/// a quote or a line break is quoted.
 fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
 pub fn to_csv(rows: &[ExportRow]) -> String {
-    let mut out = String::from("country,name,stance,evidence,government,event_date,quote,source,url\n");
+    let mut out = String::from(CSV_COMMENT);
+    out.push_str("country,name,stance,evidence,government,event_date,quote,source,url\n");
     for r in rows {
         let fields =
             [&r.country, &r.name, &r.stance, &r.evidence, &r.government, &r.event_date, &r.quote, &r.source, &r.url];
@@ -817,6 +837,63 @@ mod tests {
         assert!(csv.ends_with(
             "US,United States,opposition,current,Donald Trump,2019-01-23,\"He said \"\"yes\"\", then\nleft\",T,\n"
         ));
+    }
+
+    #[test]
+    fn csv_cells_a_spreadsheet_would_evaluate_start_with_an_apostrophe() {
+        for (cell, want) in [
+            ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+            ("+1", "'+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "\"'\r=1\""),
+            ("=1,2", "\"'=1,2\""),
+            ("a=1", "a=1"),
+            ("2019-01-23", "2019-01-23"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_field(cell), want, "{cell:?}");
+        }
+        let row = ExportRow {
+            country: "US".into(),
+            name: "United States".into(),
+            stance: "opposition".into(),
+            evidence: "current".into(),
+            government: "+Someone".into(),
+            event_date: "2019-01-23".into(),
+            quote: "=cmd|' /C calc'!A0".into(),
+            source: "@T".into(),
+            url: "-".into(),
+        };
+        let csv = to_csv(&[row]);
+        assert!(csv.starts_with(CSV_COMMENT), "{csv}");
+        assert!(CSV_COMMENT.contains("apostrophe") && CSV_COMMENT.ends_with('\n') && !CSV_COMMENT.contains(','));
+        assert!(csv.contains("\ncountry,name,stance,evidence,government,event_date,quote,source,url\n"), "{csv}");
+        assert!(
+            csv.ends_with("US,United States,opposition,current,'+Someone,2019-01-23,'=cmd|' /C calc'!A0,'@T,'-\n"),
+            "{csv}"
+        );
+    }
+
+    #[test]
+    fn only_http_and_https_urls_are_links() {
+        for (url, want) in [
+            ("https://example.com/a", Some("https://example.com/a")),
+            ("  HTTP://EXAMPLE.COM/ \n", Some("HTTP://EXAMPLE.COM/")),
+            ("Https://x", Some("Https://x")),
+            ("javascript:alert(1)", None),
+            (" JavaScript:alert(1)", None),
+            ("java\tscript:alert(1)", None),
+            ("data:text/html,<script>alert(1)</script>", None),
+            ("vbscript:msgbox", None),
+            ("//evil.example/x", None),
+            ("/relative/path", None),
+            ("httpx://x", None),
+            ("", None),
+        ] {
+            assert_eq!(safe_link(url), want, "{url:?}");
+        }
     }
 
     #[test]

@@ -210,7 +210,7 @@ test('export writes the current view as CSV and JSON', async () => {
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Export CSV')]);
   assert.equal(csv.suggestedFilename(), 'stance-atlas-2019-01-24.csv');
   const csvText = fs.readFileSync(await csv.path(), 'utf8');
-  assert.match(csvText, /^country,name,stance,evidence,government,event_date,quote,source,url\n/);
+  assert.match(csvText, /^# [^\n]*apostrophe[^\n]*\ncountry,name,stance,evidence,government,event_date,quote,source,url\n/);
   assert.match(csvText, /\nUS,United States,opposition,current,Donald Trump,2019-01-2\d,/);
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('text=Export JSON')]);
   const doc = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));

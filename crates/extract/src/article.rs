@@ -24,9 +24,23 @@ pub enum Problem {
     Empty,
     TooLarge(usize),
     Binary,
-    NotUtf8 { offset: usize },
+    /// UTF-16 (or UTF-32) text, told by its byte-order mark or its zero bytes.
+    Utf16,
+    NotUtf8 {
+        offset: usize,
+    },
     NoDate,
     BadMetadata(String),
+    /// The publication date lies outside the range of [`DateRange`].
+    DateOutOfRange {
+        date: Date,
+        range: DateRange,
+    },
+    /// Reading it took more work than [`crate::WORK_PER_BYTE`] allows.
+    TooComplex {
+        sentences: usize,
+        bytes: usize,
+    },
 }
 
 impl fmt::Display for ArticleError {
@@ -39,6 +53,7 @@ impl fmt::Display for ArticleError {
                 write!(f, "{file}: the file has {n} bytes, more than the {MAX_ARTICLE_BYTES} an article may have")
             }
             Problem::Binary => write!(f, "{file}: the file is binary, not text"),
+            Problem::Utf16 => write!(f, "{file}: the file is UTF-16 text; convert it to UTF-8"),
             Problem::NotUtf8 { offset } => {
                 write!(f, "{file}: the file is not UTF-8 text (invalid byte at offset {offset})")
             }
@@ -48,11 +63,64 @@ impl fmt::Display for ArticleError {
                  or a sidecar file `{file}.meta`"
             ),
             Problem::BadMetadata(e) => write!(f, "{file}: bad metadata: {e}"),
+            Problem::DateOutOfRange { date, range } => {
+                write!(f, "{file}: the publication date {date} lies outside {range}; not used")
+            }
+            Problem::TooComplex { sentences, bytes } => write!(
+                f,
+                "{file}: too complex: {sentences} sentences over {bytes} bytes took more work than an article may \
+                 (see atlas_extract::WORK_PER_BYTE); please report it"
+            ),
         }
     }
 }
 
 impl std::error::Error for ArticleError {}
+
+/// The dates an article or an event may have (`data/extract.toml`): a
+/// date outside them is a typing mistake or a file from another story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRange {
+    pub earliest: Date,
+    pub latest: Date,
+}
+
+impl DateRange {
+    /// The range in `data/extract.toml`, built into the binary.
+    pub fn builtin() -> Result<DateRange, String> {
+        DateRange::parse(include_str!("../../../data/extract.toml"))
+    }
+
+    /// Reads the `[dates]` table of a settings file.
+    pub fn parse(settings: &str) -> Result<DateRange, String> {
+        #[derive(serde::Deserialize)]
+        struct Settings {
+            dates: Dates,
+        }
+        #[derive(serde::Deserialize)]
+        struct Dates {
+            earliest: String,
+            latest: String,
+        }
+        let s: Settings = toml::from_str(settings).map_err(|e| format!("data/extract.toml: {e}"))?;
+        let date = |v: &str| v.parse::<Date>().map_err(|e| format!("data/extract.toml: date {v:?}: {e}"));
+        let range = DateRange { earliest: date(&s.dates.earliest)?, latest: date(&s.dates.latest)? };
+        if range.earliest > range.latest {
+            return Err(format!("data/extract.toml: {range} is empty"));
+        }
+        Ok(range)
+    }
+
+    pub fn contains(&self, d: Date) -> bool {
+        self.earliest <= d && d <= self.latest
+    }
+}
+
+impl fmt::Display for DateRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} to {} (data/extract.toml)", self.earliest, self.latest)
+    }
+}
 
 /// Metadata given by front matter or a sidecar file; every field optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -124,22 +192,53 @@ fn parse_published(v: &str) -> Option<(Date, Precision)> {
 /// Splits a leading front-matter block off `text`. Returns the metadata
 /// lines and the byte offset where the body starts (0 without front matter).
 pub fn split_front_matter(text: &str) -> Option<(&str, usize)> {
-    let first_len = if text.starts_with("---\n") {
+    // A byte-order mark may come first (some editors write one): the block
+    // starts after it, and the offsets still count from the first byte.
+    let bom = bom_len(text);
+    let after_bom = &text[bom..];
+    let first_len = if after_bom.starts_with("---\n") {
         4
-    } else if text.starts_with("---\r\n") {
+    } else if after_bom.starts_with("---\r\n") {
         5
     } else {
         return None;
     };
-    let rest = &text[first_len..];
+    let rest = &after_bom[first_len..];
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
-            return Some((&rest[..offset], first_len + offset + line.len()));
+            return Some((&rest[..offset], bom + first_len + offset + line.len()));
         }
         offset += line.len();
     }
     None
+}
+
+/// The length of a UTF-8 byte-order mark at the start of `text` (3 or 0).
+pub fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    }
+}
+
+/// True when `head`, the first bytes of a file, is UTF-16 (or UTF-32)
+/// text: a byte-order mark, or a zero in most bytes of one parity and in
+/// few of the other (ASCII letters in UTF-16).
+fn looks_utf16(head: &[u8]) -> bool {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || head.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return true;
+    }
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return false;
+    }
+    let zeros = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    let most = |n: usize| n * 10 >= pairs * 4;
+    let few = |n: usize| n * 10 <= pairs;
+    (most(even) && few(odd)) || (most(odd) && few(even))
 }
 
 /// Checks the raw bytes of a file and returns them as text.
@@ -154,6 +253,9 @@ pub fn check_bytes<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ArticleEr
     // NUL bytes never occur in text; a run of control bytes near the start is
     // the signature of a binary format.
     let head = &bytes[..bytes.len().min(8192)];
+    if looks_utf16(head) {
+        return Err(err(Problem::Utf16));
+    }
     let whitespace = memchr::memchr_iter(b'\n', head).count() + memchr::memchr3_iter(b'\r', b'\t', 0x0c, head).count();
     let controls = control_bytes(head) - whitespace;
     if bytes.contains(&0) || controls * 10 > head.len() {
@@ -175,7 +277,7 @@ fn control_bytes(bytes: &[u8]) -> usize {
     chunks
         .map(|c| {
             let x = u64::from_le_bytes(c.try_into().unwrap_or([0xFF; 8]));
-            8 - (((x & LOW) + ADD | x) & HIGH).count_ones() as usize
+            8 - ((((x & LOW) + ADD) | x) & HIGH).count_ones() as usize
         })
         .sum::<usize>()
         + rest
@@ -234,6 +336,7 @@ pub fn prepare<'a>(
     text: &'a str,
     sidecar: Option<&str>,
     cals: &[Calendar],
+    range: Option<&DateRange>,
 ) -> Result<Prepared<'a>, ArticleError> {
     let err = |problem| ArticleError { file: file.to_string(), problem };
     let mut warnings = Vec::new();
@@ -241,15 +344,21 @@ pub fn prepare<'a>(
         Some((lines, start)) => {
             (parse_metadata(lines, &mut warnings).map_err(|e| err(Problem::BadMetadata(e)))?, start)
         }
-        None => (Metadata::default(), 0),
+        // A byte-order mark is no part of the body.
+        None => (Metadata::default(), bom_len(text)),
     };
-    let side = match sidecar {
+    let side = match sidecar.map(|s| s.strip_prefix('\u{feff}').unwrap_or(s)) {
         Some(s) => {
             parse_metadata(s, &mut warnings).map_err(|e| err(Problem::BadMetadata(format!("in {file}.meta: {e}"))))?
         }
         None => Metadata::default(),
     };
     let mut meta = side.or(front);
+    // Only web addresses become links in the app; anything else (a
+    // `javascript:` URL) is shown as text, and said here.
+    if let Some(url) = meta.url.as_deref().filter(|u| !is_web_address(u)) {
+        warnings.push(format!("url {url:?} is not an http or https address; the app shows it as text, not as a link"));
+    }
     let body = &text[body_start..];
     if meta.url.is_none() {
         meta.url = url_in_text(body);
@@ -261,8 +370,20 @@ pub fn prepare<'a>(
             (d, p, true)
         }
     };
+    if let Some(range) = range.filter(|r| !r.contains(published)) {
+        return Err(err(Problem::DateOutOfRange { date: published, range: *range }));
+    }
     let lang = meta.lang.clone().unwrap_or_else(|| guess_language(body).to_string());
     Ok(Prepared { text, body_start, meta, published, precision, published_inferred, lang, warnings })
+}
+
+/// True when `url`'s scheme is `http` or `https`, in any case, once
+/// trimmed: the only addresses the app makes links of (`logic::safe_link`
+/// reads them the same way).
+pub fn is_web_address(url: &str) -> bool {
+    url.trim()
+        .split_once(':')
+        .is_some_and(|(scheme, _)| scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
 }
 
 /// The article id: the file name without its extension.

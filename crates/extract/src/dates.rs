@@ -405,7 +405,12 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
         })
     };
     let mut prev_foreign: Option<usize> = None;
+    // The quotation marks before each date, counted on from the last one
+    // (dates come in order): counting from the sentence's start at every
+    // date made a long sentence of dates quadratic.
+    let mut marks = QuotationMarks::default();
     for &(at, expr) in exprs {
+        let quoted = marks.inside_at(sentence, at);
         // The markers are a few words long: only the last words before
         // the date are read.
         let before = crate::text::last_word_slices(crate::text::tail(&sentence[..at], 80), 6);
@@ -416,7 +421,7 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
             || foreign_markers.iter().any(|m| before.len() >= m.len() && same(&before[before.len() - m.len()..], m));
         // A date inside a quotation is what the speaker talks about, not
         // when they spoke ("spoke resoundingly on July 28," wrote Blinken).
-        if foreign || inside_quotation(&sentence[..at]) || followed_by_foreign(&sentence[at..], cals) {
+        if foreign || quoted || followed_by_foreign(&sentence[at..], cals) {
             prev_foreign = Some(at);
             continue;
         }
@@ -446,12 +451,27 @@ fn resolve_event_date(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext
     None
 }
 
-/// True when an odd number of quotation marks opens before the end of `prefix`.
-fn inside_quotation(prefix: &str) -> bool {
-    let straight = prefix.matches('"').count();
-    let open = prefix.matches('“').count();
-    let close = prefix.matches('”').count();
-    straight % 2 == 1 || open > close
+/// The quotation marks of a text up to some offset, counted on as the
+/// offset grows.
+#[derive(Default)]
+struct QuotationMarks {
+    upto: usize,
+    straight: usize,
+    open: usize,
+    close: usize,
+}
+
+impl QuotationMarks {
+    /// True when an odd number of quotation marks opens before `at` (which
+    /// never decreases from call to call).
+    fn inside_at(&mut self, text: &str, at: usize) -> bool {
+        let seg = text.get(self.upto..at).unwrap_or("");
+        self.straight += seg.matches('"').count();
+        self.open += seg.matches('“').count();
+        self.close += seg.matches('”').count();
+        self.upto = self.upto.max(at);
+        self.straight % 2 == 1 || self.open > self.close
+    }
 }
 
 /// True when the words right after the date expression starting `rest` name
@@ -529,5 +549,21 @@ mod tests {
     fn day_and_month_without_a_year_take_the_last_such_day() {
         assert_eq!(event("On January 9, the Lima Group refused.", "2019-01-23"), Some(d("2019-01-09")));
         assert_eq!(event("On Dec. 30, they met.", "2019-01-05"), Some(d("2018-12-30")));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quotation_marks_counted_on_are_those_before_each_date(text in "[a\"“” é]{0,40}", cuts in proptest::collection::vec(0usize..40, 0..8)) {
+            // What counting from the start at every date said.
+            let inside = |prefix: &str| {
+                prefix.matches('"').count() % 2 == 1 || prefix.matches('“').count() > prefix.matches('”').count()
+            };
+            let mut at: Vec<usize> = cuts.into_iter().map(|c| c.min(text.len())).filter(|&c| text.is_char_boundary(c)).collect();
+            at.sort_unstable();
+            let mut marks = QuotationMarks::default();
+            for a in at {
+                proptest::prop_assert_eq!(marks.inside_at(&text, a), inside(&text[..a]));
+            }
+        }
     }
 }

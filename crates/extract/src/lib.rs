@@ -21,7 +21,7 @@ pub mod rules;
 pub mod text;
 pub mod trie;
 
-use article::{check_bytes, prepare, ArticleError};
+use article::{check_bytes, prepare, ArticleError, Problem};
 use atlas_model::{Article, Event, Span};
 use lexicon::{Hit, Lexicon, LexiconError, Tag};
 
@@ -36,13 +36,32 @@ pub struct Extracted {
     pub article: Article,
     pub events: Vec<Event>,
     pub warnings: Vec<String>,
+    /// The work its reading took, in the units of [`WORK_PER_BYTE`].
+    pub work: u64,
 }
+
+/// Each article may take this much work per byte of its file (plus
+/// [`WORK_BASE`]): bytes read, hits visited and words counted by the
+/// sentence splitter, the dates and the rules. Every step is linear in the
+/// text: the corpus's articles take under one unit a byte, and the
+/// hostile-input tests' worst constructions (runs of periods, thousands of
+/// cues in one sentence) under five, so only a bug or an input built to
+/// find one reaches the budget. Such an article is reported as too complex
+/// and skipped, so that no file can stall a run.
+pub const WORK_PER_BYTE: u64 = 64;
+/// The work any article may take, however short.
+pub const WORK_BASE: u64 = 1 << 20;
 
 /// Reads articles with one compiled lexicon; cheap to share between threads.
 pub struct Extractor {
     lex: Lexicon,
     governments: Vec<atlas_model::Government>,
     turning_points: Vec<atlas_model::TurningPoint>,
+    /// The dates articles and events may have (none: any).
+    dates: Option<article::DateRange>,
+    /// The work an article may take: per byte, and in any case.
+    work_per_byte: u64,
+    work_base: u64,
 }
 
 impl Extractor {
@@ -50,12 +69,25 @@ impl Extractor {
     pub fn new() -> Result<Extractor, LexiconError> {
         let governments = lexicon::governments(lexicon::builtin::GOVERNMENTS)?;
         let turning_points = lexicon::turning_points(lexicon::builtin::TURNING_POINTS)?;
-        Ok(Extractor { lex: Lexicon::builtin()?, governments, turning_points })
+        let dates = article::DateRange::builtin().map_err(LexiconError)?;
+        Ok(Extractor {
+            dates: Some(dates),
+            governments,
+            turning_points,
+            ..Extractor::with_lexicon(Lexicon::builtin()?)
+        })
     }
 
     /// An extractor with another lexicon and no government terms.
     pub fn with_lexicon(lex: Lexicon) -> Extractor {
-        Extractor { lex, governments: Vec::new(), turning_points: Vec::new() }
+        Extractor {
+            lex,
+            governments: Vec::new(),
+            turning_points: Vec::new(),
+            dates: None,
+            work_per_byte: WORK_PER_BYTE,
+            work_base: WORK_BASE,
+        }
     }
 
     /// The government terms the dataset carries (`governments.csv`).
@@ -68,6 +100,13 @@ impl Extractor {
         &self.turning_points
     }
 
+    /// The same extractor with another work budget (see [`WORK_PER_BYTE`]).
+    pub fn with_budget(mut self, per_byte: u64, base: u64) -> Extractor {
+        self.work_per_byte = per_byte;
+        self.work_base = base;
+        self
+    }
+
     pub fn lexicon(&self) -> &Lexicon {
         &self.lex
     }
@@ -76,7 +115,10 @@ impl Extractor {
     /// without extension, its id); `sidecar` the text of its `.meta` file.
     pub fn extract(&self, file: &str, bytes: &[u8], sidecar: Option<&str>) -> Result<Extracted, ArticleError> {
         let text = check_bytes(file, bytes)?;
-        let prep = prepare(file, text, sidecar, &self.lex.calendars)?;
+        let prep = prepare(file, text, sidecar, &self.lex.calendars, self.dates.as_ref())?;
+        let mut warnings = prep.warnings.clone();
+        let work = std::cell::Cell::new(text.len() as u64 / 8);
+        let budget = self.work_base.saturating_add(self.work_per_byte.saturating_mul(text.len() as u64));
         let id = article::article_id(std::path::Path::new(file));
         // Month and weekday names only tell which sentences may hold a date;
         // kept apart, they never stand between a cue and its target.
@@ -90,8 +132,16 @@ impl Extractor {
             h.start >= prep.body_start && !calendar
         });
         let body = &text[prep.body_start..];
-        let sentences: Vec<std::ops::Range<usize>> =
-            text::sentences(body).into_iter().map(|r| r.start + prep.body_start..r.end + prep.body_start).collect();
+        let mut split_work = 0;
+        let sentences: Vec<std::ops::Range<usize>> = text::sentences_counted(body, &mut split_work)
+            .into_iter()
+            .map(|r| r.start + prep.body_start..r.end + prep.body_start)
+            .collect();
+        work.set(work.get() + split_work);
+        let too_complex = || ArticleError {
+            file: file.to_string(),
+            problem: Problem::TooComplex { sentences: sentences.len(), bytes: text.len() },
+        };
         let quotes: Vec<(std::ops::Range<usize>, Option<usize>)> = text::quotations(body)
             .into_iter()
             .map(|q| q.start + prep.body_start..q.end + prep.body_start)
@@ -112,6 +162,9 @@ impl Extractor {
         };
         let mut events = Vec::new();
         for s in &sentences {
+            if work.get() > budget {
+                return Err(too_complex());
+            }
             let lo = hits.partition_point(|h| h.start < s.start);
             let hi = hits.partition_point(|h| h.start < s.end);
             let sentence_hits = &hits[lo..hi];
@@ -131,7 +184,13 @@ impl Extractor {
             // name, so a sentence with neither is not read for one.
             let has_date = sentence_text.bytes().any(|b| b.is_ascii_digit())
                 || calendar_names.get(calendar_names.partition_point(|&at| at < s.start)).is_some_and(|&at| at < s.end);
-            let read_date = || if has_date { dates::read_date(sentence_text, &date_ctx) } else { Default::default() };
+            let read_date = || {
+                if !has_date {
+                    return Default::default();
+                }
+                work.set(work.get() + sentence_text.len() as u64 / 8 + 1);
+                dates::read_date(sentence_text, &date_ctx)
+            };
             let sentence_quotes = &quote_ranges[first..last];
             let dated_actor = sentence_hits.iter().any(|h| matches!(h.actor(), Some(Tag::Person(_) | Tag::Group(_))))
                 || quotes[first..last].iter().any(|(_, sp)| sp.is_some());
@@ -146,12 +205,21 @@ impl Extractor {
                 lang: &prep.lang,
                 quotes: sentence_quotes,
             };
-            let findings = rules::classify(&self.lex, &sentence);
+            let findings = rules::classify_counted(&self.lex, &sentence, &work, budget);
             if !findings.is_empty() && !dated_actor {
                 reading = read_date();
                 date = reading.date.unwrap_or(prep.published);
             }
             let explicit = reading.date;
+            // A date out of range is a mistake in the text, not the act's.
+            let out_of_range = self.dates.filter(|r| explicit.is_some_and(|d| !r.contains(d)));
+            if let (Some(range), Some(d)) = (out_of_range, explicit.filter(|_| !findings.is_empty())) {
+                warnings.push(format!(
+                    "the date {d} read at byte {} lies outside {range}; its events are not used",
+                    s.start
+                ));
+                continue;
+            }
             // An act the sentence does not date, told as history ("early
             // that year", or next to a month long gone), is not dated on
             // publication: that would color the country on the wrong day.
@@ -165,8 +233,10 @@ impl Extractor {
                 // always lies inside the quote.
                 let mut span = s.clone();
                 if f.mention.end > span.end {
-                    if let Some(last) = sentences.iter().find(|r| r.start <= f.mention.start && f.mention.end <= r.end)
-                    {
+                    // Sentences are in order and never overlap: only the
+                    // one that holds the mention's start can hold it all.
+                    let holder = sentences.get(sentences.partition_point(|r| r.end <= f.mention.start));
+                    if let Some(last) = holder.filter(|r| r.start <= f.mention.start && f.mention.end <= r.end) {
                         span.end = last.end;
                     }
                 }
@@ -188,6 +258,9 @@ impl Extractor {
                 events.push(event);
             }
         }
+        if work.get() > budget {
+            return Err(too_complex());
+        }
         let article = Article {
             id,
             file: file.to_string(),
@@ -198,7 +271,7 @@ impl Extractor {
             published_inferred: prep.published_inferred,
             lang: prep.lang.clone(),
         };
-        Ok(Extracted { article, events, warnings: prep.warnings })
+        Ok(Extracted { article, events, warnings, work: work.get() })
     }
 
     /// The actor named right after a closing quote with a speech verb

@@ -3,6 +3,7 @@
 
 use atlas_extract::corpus::{render, write_atomically, Format};
 use atlas_extract::{Extractor, Options};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,17 +21,37 @@ Reads news articles (files, or directories walked recursively) and writes the
 stance events found in them: `json` is the app's dataset, `jsonl` one event per
 line. Without -o the output goes to standard output. An article may carry a
 front-matter block (title, outlet, url, published, lang) or a sidecar file
-NAME.meta with the same `key: value` lines.";
+NAME.meta with the same `key: value` lines.
+
+Exit status: 0 when every input was read; 1 when any path is missing or any
+file was skipped (each is named on stderr, the output holds the others), when
+nothing usable was read (nothing is written) or the output cannot be written;
+2 for a usage error; 3 when the built-in lexicon is broken.";
+
+/// Prints a line on stderr; a closed stderr is no reason to stop.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Writes to stdout. A closed pipe (`atlas-extract ... | head`) is the
+/// reader saying it has read enough: not an error, and no panic.
+fn print_out(text: &str) -> Result<(), std::io::Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
+}
 
 fn main() -> ExitCode {
     match parse(std::env::args().skip(1).collect()) {
         Ok(Some((opts, paths, quiet))) => run(opts, paths, quiet),
         Ok(None) => {
-            println!("{USAGE}");
+            let _ = print_out(&format!("{USAGE}\n"));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("atlas-extract: {e}\n\n{USAGE}");
+            say(&format!("atlas-extract: {e}\n\n{USAGE}"));
             ExitCode::from(2)
         }
     }
@@ -46,7 +67,7 @@ fn parse(args: Vec<String>) -> Result<Option<(Options, Vec<PathBuf>, bool)>, Str
         match a.as_str() {
             "-h" | "--help" => return Ok(None),
             "-V" | "--version" => {
-                println!("{}", atlas_extract::GENERATED_BY);
+                let _ = print_out(&format!("{}\n", atlas_extract::GENERATED_BY));
                 std::process::exit(0);
             }
             "--format" | "-f" => {
@@ -82,35 +103,48 @@ fn run(opts: Options, paths: Vec<PathBuf>, quiet: bool) -> ExitCode {
     let extractor = match Extractor::new() {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("atlas-extract: the built-in lexicon is broken: {e}");
+            say(&format!("atlas-extract: the built-in lexicon is broken: {e}"));
             return ExitCode::from(3);
         }
     };
     let report = atlas_extract::run(&extractor, &paths, &opts);
     for e in &report.errors {
-        eprintln!("atlas-extract: skipped {e}");
+        say(&format!("atlas-extract: skipped {e}"));
     }
     if !quiet {
         for w in &report.warnings {
-            eprintln!("atlas-extract: warning: {w}");
+            say(&format!("atlas-extract: warning: {w}"));
         }
     }
     if report.articles.is_empty() {
-        eprintln!("atlas-extract: nothing usable was read ({} inputs failed); no output written", report.errors.len());
+        say(&format!(
+            "atlas-extract: nothing usable was read ({} inputs failed); no output written",
+            report.errors.len()
+        ));
         return ExitCode::from(1);
     }
     let out = render(&report, opts.format);
     match &opts.output {
         Some(path) => {
             if let Err(e) = write_atomically(path, out.as_bytes()) {
-                eprintln!("atlas-extract: cannot write {}: {e}", path.display());
+                say(&format!("atlas-extract: cannot write {}: {e}", path.display()));
                 return ExitCode::from(1);
             }
         }
-        None => print!("{out}"),
+        None => {
+            if let Err(e) = print_out(&out) {
+                say(&format!("atlas-extract: cannot write to standard output: {e}"));
+                return ExitCode::from(1);
+            }
+        }
     }
-    if !quiet {
-        eprintln!("atlas-extract: {}", report.summary());
+    // The summary counts what failed, so it is shown whenever anything did.
+    if !quiet || !report.errors.is_empty() {
+        say(&format!("atlas-extract: {}", report.summary()));
     }
-    ExitCode::SUCCESS
+    if report.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

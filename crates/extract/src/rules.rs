@@ -24,7 +24,8 @@
 use crate::lexicon::{Align, Cue, Hit, Lexicon, Tag};
 use crate::text::{word_count, words_borrowed, WordIndex};
 use atlas_model::{Date, EventKind, Stance};
-use std::collections::BTreeMap;
+use std::cell::{Cell, OnceCell};
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 /// An event found in one sentence, before it is tied to an article.
@@ -90,6 +91,16 @@ pub fn may_yield(hits: &[Hit], has_speaker: bool) -> bool {
 }
 
 pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
+    classify_counted(lex, s, &Cell::new(0), u64::MAX)
+}
+
+/// [`classify`], adding to `work` what it did (hits visited, words counted,
+/// bytes read), in proportion to the time it took; past `limit` it stops
+/// early, and what it returns then does not matter: the caller, which set
+/// the limit, drops the article. Every loop over the hits is bounded by a
+/// reach in words or reads precomputed answers, so the work is linear in
+/// the sentence (the hostile-input tests hold it to that).
+pub fn classify_counted<'a>(lex: &'a Lexicon, s: &Sentence<'_>, work: &Cell<u64>, limit: u64) -> Vec<Finding<'a>> {
     // A phrase whose side changes with the date ("Asamblea Nacional",
     // "interim president") is read with the side it has on the sentence's date.
     if s.hits.iter().any(|h| h.dated_side().is_some()) {
@@ -103,14 +114,18 @@ pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
             lang: s.lang,
             quotes: s.quotes,
         };
-        return classify_resolved(lex, &dated);
+        return classify_resolved(lex, &dated, work, limit);
     }
-    classify_resolved(lex, s)
+    classify_resolved(lex, s, work, limit)
 }
 
-fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
+fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>, work: &Cell<u64>, limit: u64) -> Vec<Finding<'a>> {
     let index = WordIndex::new(s.text);
-    let gap_words = |a: usize, b: usize| index.count(a.saturating_sub(s.range.start), b.saturating_sub(s.range.start));
+    work.set(work.get() + s.text.len() as u64 / 8 + s.hits.len() as u64);
+    let gap_words = |a: usize, b: usize| {
+        work.set(work.get() + 1);
+        index.count(a.saturating_sub(s.range.start), b.saturating_sub(s.range.start))
+    };
     let hits = s.hits;
     let excluded: Vec<bool> = hits
         .iter()
@@ -145,14 +160,7 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
             found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
         }
     };
-    let ctx = Ctx {
-        lex,
-        s,
-        excluded: &excluded,
-        index: &index,
-        usable_memo: vec![std::cell::Cell::new(None); hits.len()],
-        object_memo: vec![std::cell::Cell::new(None); hits.len()],
-    };
+    let ctx = Ctx::new(lex, s, &excluded, &index, work);
 
     // A cue right after a modal ("should recognize") or after a cancelling
     // act ("vetoed a resolution backing") reports no act of anyone's.
@@ -173,11 +181,21 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
     // name is the writer's word, not anyone's act, so it is no cue.
     // So is "el dictador de Venezuela, Nicolás Maduro": the label may reach
     // the name through a short apposition that names only Venezuela.
-    for i in 0..hits.len() {
+    // Read from the end, so that the name after each epithet (the next hit
+    // that is not Venezuela alone) is known without looking for it.
+    let mut next_name: Option<usize> = None;
+    for i in (0..hits.len()).rev() {
+        let named = !(hits[i].has(Tag::Venezuela) && hits[i].side().is_none());
         if !hits[i].has(Tag::Epithet) {
+            if named {
+                next_name = Some(i);
+            }
             continue;
         }
-        let name = hits[i + 1..].iter().find(|n| !(n.has(Tag::Venezuela) && n.side().is_none()));
+        let name = next_name.map(|k| &hits[k]);
+        if named {
+            next_name = Some(i);
+        }
         let glued_to_name = name.is_some_and(|n| {
             let gap = between(s, hits[i].end, n.start);
             let words = gap_words(hits[i].end, n.start);
@@ -196,6 +214,9 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
         consumed[i] = glued_to_name;
     }
     for i in 0..hits.len() {
+        if work.get() > limit {
+            break;
+        }
         if consumed[i] {
             continue;
         }
@@ -261,7 +282,8 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
                     // "Maduro ..., while the opposition leader declared
                     // himself president with the support of the U.S.": the
                     // side before a clause break is not what is supported.
-                    let target = nearest_side(hits, ..i)
+                    let target = ctx
+                        .nearest_side(i)
                         .filter(|(t, _)| !ctx.breaks_clause(hits[*t].end, h.start))
                         .or_else(|| first_side_after(&ctx, i));
                     let Some((t, align)) = target else { continue };
@@ -292,12 +314,15 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
                     let Some(align) = thanker else { continue };
                     let actors = ctx.list_after(i, false, 3);
                     let Some(last) = actors.iter().map(|(_, m)| m.end).max() else { continue };
-                    let support = (i + 1..hits.len()).find(|&k| {
-                        hits[k].start >= last
-                            && hits[k].cue() == Some(Cue::Support)
-                            && gap_words(last, hits[k].start) <= 3
-                            && !ctx.breaks_clause(last, hits[k].start)
-                    });
+                    // Past three words after the list, no later hit can be it.
+                    let support = (i + 1..hits.len())
+                        .take_while(|&k| hits[k].start < last || gap_words(last, hits[k].start) <= 3)
+                        .find(|&k| {
+                            hits[k].start >= last
+                                && hits[k].cue() == Some(Cue::Support)
+                                && gap_words(last, hits[k].start) <= 3
+                                && !ctx.breaks_clause(last, hits[k].start)
+                        });
                     let Some(k) = support else { continue };
                     consumed[k] = true;
                     add(actors, stance_of(1, align), EventKind::Endorsement);
@@ -331,6 +356,11 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
                     let mut target: Option<(usize, Align)> = None;
                     while j < hits.len() {
                         let n = &hits[j];
+                        // Past the target's reach nothing can join the
+                        // chain or be its target (and the reach only grows).
+                        if gap_words(last_end, n.start) > TARGET_REACH {
+                            break;
+                        }
                         // A new actor starts a new clause with its own cues,
                         // unless it is a possessive inside the phrase
                         // ("critical of Trump's recognition of Guaidó").
@@ -385,8 +415,8 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
                     }
                     // Failing a target after the cue, the nearest one before
                     // it that no earlier cue has claimed ("Guaidó has violated").
-                    let target = target
-                        .or_else(|| nearest_side(hits, ..i).filter(|(t, _)| !consumed[*t] && ctx.aims_back(*t, i)));
+                    let target =
+                        target.or_else(|| ctx.nearest_side(i).filter(|(t, _)| !consumed[*t] && ctx.aims_back(*t, i)));
                     let Some((t, mut align)) = target else { continue };
                     consumed[t] = true;
                     // "did not consider Maduro to be the legitimate
@@ -534,7 +564,8 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
             } else {
                 (Tag::DiplomatNoun, EventKind::DiplomaticWithdrawal)
             };
-            let Some(n) = (i + 1..hits.len()).find(|&k| hits[k].has(noun) && gap_words(h.end, hits[k].start) <= 4)
+            let Some(n) =
+                (i + 1..hits.len()).take_while(|&k| gap_words(h.end, hits[k].start) <= 4).find(|&k| hits[k].has(noun))
             else {
                 continue;
             };
@@ -561,21 +592,36 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
 
     // "Trump recognised Guaidó, as did Canada": the actors after "as did"
     // repeat the act of the clause before it.
-    let markers = hits.iter().filter(|h| h.has(Tag::RepeatMarker) && !found.is_empty());
-    let ends: Vec<usize> = markers.map(|h| h.end).collect();
+    // The act repeated is that of the first finding (by actor, then as
+    // found) that ends before the marker, provided all those findings
+    // agree. Markers come in order, so the findings that end before one
+    // are those before the last plus some: [`Repeated`] keeps what that
+    // question needs instead of reading every finding at every marker.
+    let ends: Vec<usize> = if found.is_empty() {
+        Vec::new()
+    } else {
+        hits.iter().filter(|h| h.has(Tag::RepeatMarker)).map(|h| h.end).collect()
+    };
+    let mut repeated = Repeated::new(&found);
     for at in ends {
-        let before: Vec<(Stance, EventKind)> =
-            found.values().flatten().filter(|f| f.mention.end <= at).map(|f| (f.stance, f.kind)).collect();
-        let Some(&(stance, kind)) = before.first() else { continue };
-        if before.iter().any(|(st, _)| *st != stance) {
-            continue;
+        if work.get() > limit {
+            break;
         }
-        let Some(k) = hits.iter().position(|h| h.start >= at && h.actor().is_some()) else { continue };
-        if ctx.words_between(at, hits[k].start) > 2 || k == 0 {
+        let Some((stance, kind)) = repeated.act_before(at) else { continue };
+        // The first actor named at or after the marker, if within two words.
+        let from = hits.partition_point(|h| h.start < at);
+        let Some(k) = (from..hits.len())
+            .take_while(|&k| ctx.words_between(at, hits[k].start) <= 2)
+            .find(|&k| hits[k].actor().is_some())
+        else {
+            continue;
+        };
+        if k == 0 {
             continue;
         }
         let reach = ctx.words_between(hits[k - 1].end, hits[k].start);
         for (actor, mention) in ctx.list_after(k - 1, true, reach) {
+            repeated.add(actor, mention.end, stance, kind);
             found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
         }
     }
@@ -598,6 +644,74 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
     out
 }
 
+/// What the repeat markers of a sentence ask of its findings, kept as they
+/// are added: for each actor, the findings that end before all the earlier
+/// ones of that actor (the first of them to end before a marker is the
+/// first of the actor's findings to do so); for each stance, the earliest
+/// end of a finding that has it; and the actors with a finding that ends
+/// before the last marker asked about, in actor order.
+struct Repeated<'a> {
+    earliest: BTreeMap<&'a str, Vec<(usize, Stance, EventKind)>>,
+    by_stance: [usize; 3],
+    waiting: std::collections::BinaryHeap<std::cmp::Reverse<(usize, &'a str)>>,
+    ready: std::collections::BTreeSet<&'a str>,
+}
+
+impl<'a> Repeated<'a> {
+    fn new(found: &BTreeMap<&'a str, Vec<Finding<'a>>>) -> Repeated<'a> {
+        let mut r = Repeated {
+            earliest: BTreeMap::new(),
+            by_stance: [usize::MAX; 3],
+            waiting: Default::default(),
+            ready: Default::default(),
+        };
+        for f in found.values().flatten() {
+            r.add(f.actor, f.mention.end, f.stance, f.kind);
+        }
+        r
+    }
+
+    fn stance_slot(s: Stance) -> usize {
+        match s {
+            Stance::Opposition => 0,
+            Stance::Government => 1,
+            Stance::Neutral => 2,
+        }
+    }
+
+    /// A finding of `actor` ending at `end`, after all those added before.
+    fn add(&mut self, actor: &'a str, end: usize, stance: Stance, kind: EventKind) {
+        let slot = &mut self.by_stance[Self::stance_slot(stance)];
+        *slot = (*slot).min(end);
+        let list = self.earliest.entry(actor).or_default();
+        if list.last().is_none_or(|(e, _, _)| end < *e) {
+            list.push((end, stance, kind));
+            self.waiting.push(std::cmp::Reverse((end, actor)));
+        }
+    }
+
+    /// The act of the first finding that ends at or before `at` (which
+    /// never decreases from call to call), if every such finding has the
+    /// same stance.
+    fn act_before(&mut self, at: usize) -> Option<(Stance, EventKind)> {
+        if self.by_stance.iter().filter(|e| **e <= at).count() != 1 {
+            return None;
+        }
+        while let Some(std::cmp::Reverse((end, actor))) = self.waiting.peek().copied() {
+            if end > at {
+                break;
+            }
+            self.waiting.pop();
+            self.ready.insert(actor);
+        }
+        let actor = self.ready.first()?;
+        let list = &self.earliest[actor];
+        // Ends decrease along the list: the first one at or before `at`.
+        let (_, stance, kind) = list[list.partition_point(|(e, _, _)| *e > at)];
+        Some((stance, kind))
+    }
+}
+
 fn polarity_of(cue: Cue, negated: bool) -> i8 {
     let p = if cue == Cue::Oppose { -1 } else { 1 };
     if negated {
@@ -613,15 +727,6 @@ fn stance_of(polarity: i8, align: Align) -> Stance {
         (Align::Opposition, true) | (Align::Government, false) => Stance::Opposition,
         (Align::Government, true) | (Align::Opposition, false) => Stance::Government,
     }
-}
-
-/// The nearest side named before position `..i`, resolving nothing else.
-fn nearest_side(hits: &[Hit], r: std::ops::RangeTo<usize>) -> Option<(usize, Align)> {
-    hits[r]
-        .iter()
-        .enumerate()
-        .rev()
-        .find_map(|(k, h)| h.side().filter(|a| !matches!(a, Align::Neutral | Align::Force)).map(|a| (k, a)))
 }
 
 fn first_side_after(ctx: &Ctx<'_, '_, '_>, i: usize) -> Option<(usize, Align)> {
@@ -645,7 +750,7 @@ fn target_align(ctx: &Ctx<'_, '_, '_>, j: usize, cue: usize) -> Option<Align> {
         });
     }
     if h.has(Tag::Pronoun) {
-        return nearest_side(hits, ..j).map(|(_, a)| a);
+        return ctx.nearest_side(j).map(|(_, a)| a);
     }
     if h.has(Tag::Results) {
         return (hits[cue].cue() == Some(Cue::Oppose)).then_some(Align::Government);
@@ -662,6 +767,7 @@ fn target_align(ctx: &Ctx<'_, '_, '_>, j: usize, cue: usize) -> Option<Align> {
     None
 }
 
+#[derive(Clone, Copy)]
 enum Agent {
     Venezuela,
     Actor,
@@ -674,15 +780,117 @@ struct Ctx<'l, 'a, 'b> {
     s: &'a Sentence<'b>,
     excluded: &'a [bool],
     index: &'a WordIndex<'b>,
-    /// [`Ctx::usable`] and [`Ctx::is_object`] of each hit, once asked:
-    /// every cue's subject search asks them again for the same hits.
-    usable_memo: Vec<std::cell::Cell<Option<bool>>>,
-    object_memo: Vec<std::cell::Cell<Option<bool>>>,
+    /// [`Ctx::usable`], [`Ctx::is_object`], [`Ctx::container`] and
+    /// [`Ctx::in_apposition`] of each hit, once asked: every cue's subject
+    /// search asks them again for the same hits.
+    usable_memo: Vec<Cell<Option<bool>>>,
+    object_memo: Vec<Cell<Option<bool>>>,
+    container_memo: Vec<Cell<Option<bool>>>,
+    apposition_memo: Vec<Cell<Option<bool>>>,
+    /// For each hit, the nearest side (not neutral) and the nearest actor
+    /// named before it: looking back for them from every cue made a
+    /// sentence of many cues quadratic.
+    side_before: Vec<Option<(usize, Align)>>,
+    actor_before: Vec<Option<usize>>,
+    /// For each hit, who acts last before it ([`Ctx::nearest_agent`]),
+    /// worked out for the whole sentence the first time it is asked.
+    agent_before: OnceCell<Vec<Option<Agent>>>,
+    /// The codes of the actors excluded by name ("except Guyana").
+    excluded_codes: OnceCell<Vec<&'l str>>,
+    /// Offsets of the sentence's commas, and its words indexed for
+    /// questions about long stretches of it, once asked.
+    commas: OnceCell<Vec<usize>>,
+    runs: OnceCell<RunIndex>,
+    work: &'a Cell<u64>,
+}
+
+/// Stretches of a sentence longer than this are read through its
+/// [`RunIndex`] rather than word by word.
+const LONG_STRETCH: usize = 256;
+
+/// The words of a sentence as [`words_borrowed`] reads them, indexed once,
+/// so that whether a clause break or a coordinator stands between two
+/// offsets far apart costs two binary searches rather than a reading of
+/// everything between.
+struct RunIndex {
+    /// The runs of word characters whose trimmed form is not empty
+    /// (sentence offsets, untrimmed).
+    runs: Vec<(usize, usize)>,
+    /// For each run, how many runs before it are clause breaks, and
+    /// coordinators (one more entry than runs).
+    breaks: Vec<u32>,
+    coordinators: Vec<u32>,
+}
+
+impl RunIndex {
+    fn new(lex: &Lexicon, text: &str) -> RunIndex {
+        let mut runs = Vec::new();
+        let (mut breaks, mut coordinators) = (vec![0], vec![0]);
+        for r in crate::text::word_runs(text) {
+            let w = crate::text::trim_word(&text[r.clone()]);
+            if w.is_empty() {
+                continue;
+            }
+            let w = crate::text::lowercase(w);
+            runs.push((r.start, r.end));
+            let (b, c) = (breaks[breaks.len() - 1], coordinators[coordinators.len() - 1]);
+            breaks.push(b + u32::from(lex.clause_breaks.contains(&*w)));
+            coordinators.push(c + u32::from(lex.coordinators.contains(&*w)));
+        }
+        RunIndex { runs, breaks, coordinators }
+    }
+
+    /// The words of `text[a..b]` as [`words_borrowed`] reads them: the
+    /// runs inside, and the parts of the runs cut by `a` or `b`, for the
+    /// runs `lo..hi`; returns (lo, hi, whether the first and last are cut).
+    fn span(&self, a: usize, b: usize) -> (usize, usize) {
+        let lo = self.runs.partition_point(|r| r.1 <= a);
+        let hi = self.runs.partition_point(|r| r.0 < b);
+        (lo, hi.max(lo))
+    }
+
+    /// The word of run `k` within `a..b`, trimmed and lowercased (empty
+    /// when nothing of it is left).
+    fn word<'t>(&self, text: &'t str, k: usize, a: usize, b: usize) -> std::borrow::Cow<'t, str> {
+        let (s, e) = self.runs[k];
+        crate::text::lowercase(crate::text::trim_word(&text[s.max(a)..e.min(b)]))
+    }
+
+    /// True when a word of `text[a..b]` is in `words`, whose flags are `counts`.
+    fn any(&self, text: &str, a: usize, b: usize, words: &HashSet<String>, counts: &[u32]) -> bool {
+        let (lo, hi) = self.span(a, b);
+        if lo == hi {
+            return false;
+        }
+        let cut = |k: usize| self.runs[k].0 < a || self.runs[k].1 > b;
+        let (mut inner_lo, mut inner_hi) = (lo, hi);
+        for k in [lo, hi - 1] {
+            if cut(k) {
+                let w = self.word(text, k, a, b);
+                if !w.is_empty() && words.contains(&*w) {
+                    return true;
+                }
+                if k == lo {
+                    inner_lo = lo + 1;
+                }
+                if k == hi - 1 {
+                    inner_hi = hi - 1;
+                }
+            }
+        }
+        inner_lo < inner_hi && counts[inner_hi] > counts[inner_lo]
+    }
+
+    /// The first word of `text[a..b]`.
+    fn first<'t>(&self, text: &'t str, a: usize, b: usize) -> Option<std::borrow::Cow<'t, str>> {
+        let (lo, hi) = self.span(a, b);
+        (lo..hi).map(|k| self.word(text, k, a, b)).find(|w| !w.is_empty())
+    }
 }
 
 /// `memo[k]`, computed by `f` the first time it is asked.
-fn memoized(memo: &[std::cell::Cell<Option<bool>>], k: usize, f: impl FnOnce() -> bool) -> bool {
-    match memo.get(k).and_then(std::cell::Cell::get) {
+fn memoized(memo: &[Cell<Option<bool>>], k: usize, f: impl FnOnce() -> bool) -> bool {
+    match memo.get(k).and_then(Cell::get) {
         Some(v) => v,
         None => {
             let v = f();
@@ -719,14 +927,72 @@ fn between<'t>(s: &Sentence<'t>, a: usize, b: usize) -> &'t str {
 }
 
 impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
+    fn new(
+        lex: &'l Lexicon,
+        s: &'a Sentence<'b>,
+        excluded: &'a [bool],
+        index: &'a WordIndex<'b>,
+        work: &'a Cell<u64>,
+    ) -> Ctx<'l, 'a, 'b> {
+        let hits = s.hits;
+        let (mut side, mut actor) = (None, None);
+        let mut side_before = Vec::with_capacity(hits.len());
+        let mut actor_before = Vec::with_capacity(hits.len());
+        for (k, h) in hits.iter().enumerate() {
+            side_before.push(side);
+            actor_before.push(actor);
+            if let Some(a) = h.side().filter(|a| !matches!(a, Align::Neutral | Align::Force)) {
+                side = Some((k, a));
+            }
+            if h.actor().is_some() {
+                actor = Some(k);
+            }
+        }
+        let memo = || vec![Cell::new(None); hits.len()];
+        Ctx {
+            lex,
+            s,
+            excluded,
+            index,
+            usable_memo: memo(),
+            object_memo: memo(),
+            container_memo: memo(),
+            apposition_memo: memo(),
+            side_before,
+            actor_before,
+            agent_before: OnceCell::new(),
+            excluded_codes: OnceCell::new(),
+            commas: OnceCell::new(),
+            runs: OnceCell::new(),
+            work,
+        }
+    }
+
+    fn tick(&self, n: usize) {
+        self.work.set(self.work.get() + n as u64);
+    }
+
     fn between(&self, a: usize, b: usize) -> &'b str {
         between(self.s, a, b)
     }
 
     /// The number of words between two global offsets.
     fn words_between(&self, a: usize, b: usize) -> usize {
+        self.tick(1);
         let base = self.s.range.start;
         self.index.count(a.saturating_sub(base), b.saturating_sub(base))
+    }
+
+    /// The nearest side named before hit `i` (not a neutral one).
+    fn nearest_side(&self, i: usize) -> Option<(usize, Align)> {
+        self.side_before.get(i).copied().flatten()
+    }
+
+    fn run_index(&self) -> &RunIndex {
+        self.runs.get_or_init(|| {
+            self.tick(self.s.text.len());
+            RunIndex::new(self.lex, self.s.text)
+        })
     }
 
     /// The last `n` words before `at`, read off the sentence's word index.
@@ -835,13 +1101,28 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// countries: a container noun right after it ("European Union nations")
     /// or a few words before it ("seven of the 28 countries of the EU").
     fn container(&self, k: usize) -> bool {
-        let h = &self.s.hits[k];
-        // "the European Union (EU)": the abbreviation is the same mention.
-        if let Some(p) = k.checked_sub(1).map(|p| &self.s.hits[p]) {
-            if p.actor() == h.actor() && self.between(p.end, h.start).trim() == "(" {
-                return self.container(k - 1);
+        // "the European Union (EU)": the abbreviation is the same mention,
+        // and so is one after it ("EU (EU (EU"), as far back as they go:
+        // read back without recursion, and remembered for each.
+        let mut first = k;
+        while first > 0 && self.container_memo[first].get().is_none() {
+            let (p, h) = (&self.s.hits[first - 1], &self.s.hits[first]);
+            self.tick(1);
+            if !(p.actor() == h.actor() && self.between(p.end, h.start).trim() == "(") {
+                break;
             }
+            first -= 1;
         }
+        let v = memoized(&self.container_memo, first, || self.container_here(first));
+        for m in &self.container_memo[first..=k] {
+            m.set(Some(v));
+        }
+        v
+    }
+
+    /// [`Ctx::container`] of hit `k`, read at `k` (not as an abbreviation).
+    fn container_here(&self, k: usize) -> bool {
+        let h = &self.s.hits[k];
         let before = self.sentence_words_before(h.start, 3);
         let after = self.sentence_words_after(h.end, 1);
         let contains = |w: &std::borrow::Cow<'_, str>| self.lex.containers.contains(&**w);
@@ -863,13 +1144,31 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// opens with an article ("El gobierno sirio, un aliado clave de Irán,
     /// expresó su apoyo"): the apposition describes the subject before it.
     fn in_apposition(&self, k: usize) -> bool {
+        memoized(&self.apposition_memo, k, || self.in_apposition_uncached(k))
+    }
+
+    fn in_apposition_uncached(&self, k: usize) -> bool {
         let h = &self.s.hits[k];
-        let before = self.between(self.s.range.start, h.start);
-        let Some(comma) = before.rfind(',') else { return false };
-        let opening = &before[comma + 1..];
-        let first = words_borrowed(opening).next();
-        word_count(opening) <= 6
-            && first.is_some_and(|w| self.lex.apposition_openers.contains(&*w))
+        let text = self.s.text;
+        let Some(at) = h.start.checked_sub(self.s.range.start).filter(|&at| text.is_char_boundary(at)) else {
+            return false;
+        };
+        // The last comma before the hit, from the sentence's commas.
+        let commas = self.commas.get_or_init(|| {
+            self.tick(text.len() / 8);
+            memchr::memchr_iter(b',', text.as_bytes()).collect()
+        });
+        let Some(&comma) = commas[..commas.partition_point(|&c| c < at)].last() else { return false };
+        self.tick(1);
+        if self.index.count(comma + 1, at) > 6 {
+            return false;
+        }
+        let first = if at - comma <= LONG_STRETCH {
+            words_borrowed(&text[comma + 1..at]).next()
+        } else {
+            self.run_index().first(text, comma + 1, at)
+        };
+        first.is_some_and(|w| self.lex.apposition_openers.contains(&*w))
             && self.between(h.end, self.s.range.end).trim_start().starts_with(',')
     }
 
@@ -880,7 +1179,10 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// Guaidó"`.)
     fn quoted_apart(&self, k: usize, i: usize) -> bool {
         let (hk, hi) = (&self.s.hits[k], &self.s.hits[i]);
-        self.s.quotes.iter().any(|q| q.contains(&hk.start) && !q.contains(&hi.start))
+        // Quotations are in order and never overlap: only one can hold hit `k`.
+        let quotes = self.s.quotes;
+        let q = quotes.get(quotes.partition_point(|q| q.end <= hk.start));
+        q.is_some_and(|q| q.contains(&hk.start) && !q.contains(&hi.start))
     }
 
     /// True when the side at hit `t`, before the cue at hit `i`, is what the
@@ -962,8 +1264,26 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         self.any_word_between(a, b, &self.lex.clause_breaks)
     }
 
-    fn any_word_between(&self, a: usize, b: usize, words: &std::collections::HashSet<String>) -> bool {
-        words_borrowed(self.between(a, b)).any(|w| words.contains(&*w))
+    fn any_word_between(&self, a: usize, b: usize, words: &HashSet<String>) -> bool {
+        let gap = self.between(a, b);
+        if gap.len() <= LONG_STRETCH {
+            self.tick(gap.len() / 8 + 1);
+            return words_borrowed(gap).any(|w| words.contains(&*w));
+        }
+        // A long stretch, which a sentence of many cues may ask about
+        // again and again: read off the index of the sentence's words.
+        self.tick(1);
+        let base = self.s.range.start;
+        let (a, b) = (a.saturating_sub(base), b.saturating_sub(base));
+        let runs = self.run_index();
+        let counts = if std::ptr::eq(words, &self.lex.clause_breaks) {
+            &runs.breaks
+        } else if std::ptr::eq(words, &self.lex.coordinators) {
+            &runs.coordinators
+        } else {
+            return words_borrowed(gap).any(|w| words.contains(&*w));
+        };
+        runs.any(self.s.text, a, b, words, counts)
     }
 
     /// "Former Colombian president ...": a former office speaks for nobody.
@@ -1007,10 +1327,13 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             // name in the sentence is not among those who acted.
             Tag::Group(g) => {
                 let hits = self.s.hits;
-                let excluded: Vec<&str> = (0..hits.len())
-                    .filter(|&j| self.excluded[j])
-                    .filter_map(|j| hits[j].actor().and_then(|t| self.lex.actor_code(t, self.s.date)))
-                    .collect();
+                let excluded = self.excluded_codes.get_or_init(|| {
+                    self.tick(hits.len());
+                    (0..hits.len())
+                        .filter(|&j| self.excluded[j])
+                        .filter_map(|j| hits[j].actor().and_then(|t| self.lex.actor_code(t, self.s.date)))
+                        .collect()
+                });
                 self.lex.groups[g as usize]
                     .members_on(self.s.date)
                     .into_iter()
@@ -1089,7 +1412,8 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             Some(k) if members_between(k) => Vec::new(),
             Some(k) if self.usable(k) => {
                 let mut first = k;
-                while let Some(p) = (0..first).rev().find(|&p| hits[p].actor().is_some()) {
+                while let Some(p) = self.actor_before[first] {
+                    self.tick(1);
                     if self.excluded[p] || !self.glued(p, first) {
                         break;
                     }
@@ -1142,6 +1466,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         let mut last = k;
         let mut out = self.resolve(k);
         for n in k + 1..hits.len() {
+            self.tick(1);
             if hits[n].actor().is_none() {
                 continue;
             }
@@ -1159,14 +1484,70 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// Who acts at hit `i`: Venezuela or an actor, whichever is named last before it.
     fn nearest_agent(&self, i: usize) -> Option<Agent> {
         let hits = self.s.hits;
-        (0..i).rev().find_map(|k| {
-            if hits[k].has(Tag::Venezuela) {
-                Some(Agent::Venezuela)
-            } else if hits[k].actor().is_some() && !self.is_object(k) && self.usable(k) {
-                Some(Agent::Actor)
-            } else {
-                None
+        let before = self.agent_before.get_or_init(|| {
+            self.tick(hits.len());
+            let mut last = None;
+            let mut out = Vec::with_capacity(hits.len());
+            for (k, h) in hits.iter().enumerate() {
+                out.push(last);
+                if h.has(Tag::Venezuela) {
+                    last = Some(Agent::Venezuela);
+                } else if h.actor().is_some() && !self.is_object(k) && self.usable(k) {
+                    last = Some(Agent::Actor);
+                }
             }
-        })
+            out
+        });
+        before.get(i).copied().flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The work [`classify_counted`] does on `text` as one sentence.
+    fn work(lex: &Lexicon, text: &str) -> u64 {
+        let hits = lex.scan(text);
+        let quotes = crate::text::quotations(text);
+        let s = Sentence {
+            text,
+            range: 0..text.len(),
+            hits: &hits,
+            date: "2019-01-25".parse().unwrap(),
+            speaker: None,
+            lang: "en",
+            quotes: &quotes,
+        };
+        let w = Cell::new(0);
+        classify_counted(lex, &s, &w, u64::MAX);
+        w.get()
+    }
+
+    /// Sentences made of one construction repeated, each of which once sent
+    /// a loop back over the sentence from every cue or marker: eight times
+    /// the construction must cost about eight times the work, not sixty-four.
+    #[test]
+    fn work_on_one_sentence_grows_linearly_with_repeated_constructions() {
+        let lex = Lexicon::builtin().unwrap();
+        let cases: &[(&str, &str, &str)] = &[
+            ("Canada recognized Guaidó", ", as did Brazil", "."),
+            ("Canada backs Guaidó and", " supports him", "."),
+            ("Guaidó", " backed by", " Canada."),
+            ("", "Venezuela broke ", "relations with Canada."),
+            ("", "Maduro thanked ", "Russia for its support."),
+            ("Canada recognized Guaidó and the European Union", " (EU", "."),
+            ("", "\"a\" Canada recognized Guaidó ", "."),
+            ("", "the Lima Group recognized Guaidó except Peru, ", "."),
+            ("Canada, ", "— ", "Brazil recognized Guaidó Brazil recognized Guaidó Brazil recognized Guaidó."),
+            ("", "dictator Venezuela ", "Maduro."),
+            ("Canada", " recognized and supported", " Guaidó."),
+            ("Guaidó was recognized by Canada", " after", " backed by Brazil."),
+        ];
+        for (head, unit, tail) in cases {
+            let text = |n: usize| format!("{head}{}{tail}", unit.repeat(n));
+            let (small, large) = (work(&lex, &text(500)), work(&lex, &text(4000)));
+            assert!(large <= 12 * small, "{unit:?}: {small} units for 500 repeats, {large} for 4000");
+        }
     }
 }

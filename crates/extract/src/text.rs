@@ -38,9 +38,17 @@ pub fn is_alphanumeric(c: char) -> bool {
 /// sentence (headlines and captions have no final period), and so does a
 /// period glued to the next sentence ("in a statement.Pena expressed").
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    sentences_counted(text, &mut 0)
+}
+
+/// [`sentences`], adding to `work` the bytes and terminators it read: at
+/// most a few times the length of the text, whatever the text (the
+/// hostile-input tests hold it to that).
+pub fn sentences_counted(text: &str, work: &mut u64) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
+    let mut before = WordBefore::default();
     // Only line breaks and terminators can end a sentence, so the search
     // jumps from one to the next (memchr reads many bytes per step); the
     // next line break is remembered, since terminators come more often.
@@ -48,6 +56,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..next_line]).map_or(next_line, |off| i + off);
+        *work += 1;
         if stop == bytes.len() {
             break;
         }
@@ -58,7 +67,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             next_line = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |off| i + off);
             continue;
         }
-        match sentence_end(text, start, stop) {
+        match sentence_end(text, start, stop, &mut before) {
             Some(end) => {
                 push_trimmed(text, start..end, &mut out);
                 start = end;
@@ -73,12 +82,13 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     }
     push_trimmed(text, start..text.len(), &mut out);
+    *work += before.work + text.len() as u64 / 64;
     out
 }
 
 /// If the terminator at `i` ends a sentence, where the sentence ends
 /// (after any closing quotes or brackets).
-fn sentence_end(text: &str, start: usize, i: usize) -> Option<usize> {
+fn sentence_end(text: &str, start: usize, i: usize, before: &mut WordBefore) -> Option<usize> {
     let mut end = i + 1;
     // Take closing quotes that follow, unless an opening quote starts the
     // next sentence right away ('said."Today I').
@@ -96,8 +106,7 @@ fn sentence_end(text: &str, start: usize, i: usize) -> Option<usize> {
         chars.next();
     }
     let next = text[end..].chars().next()?;
-    let word_before = last_word(&text[start..i]);
-    if text.as_bytes()[i] == b'.' && is_abbreviation(word_before) {
+    if text.as_bytes()[i] == b'.' && before.is_abbreviation(text, start, i) {
         return None;
     }
     if next.is_whitespace() {
@@ -133,14 +142,135 @@ const SHORT_SENTENCE_STARTS: &[&str] = &[
     "So", "An", "By",
 ];
 
+/// The word before a terminator (`text[start..i]`, trimmed, after its last
+/// space, bracket or opening quote), as [`sentence_end`] read it when it
+/// read back to the sentence's start at every terminator; the tests hold
+/// [`WordBefore`] to it.
+#[cfg(test)]
 fn last_word(s: &str) -> &str {
     let s = s.trim_end();
-    let from = s
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '“' || c == '"')
-        .map_or(0, |(p, c)| p + c.len_utf8());
+    let from = s.char_indices().rev().find(|&(_, c)| is_word_break(c)).map_or(0, |(p, c)| p + c.len_utf8());
     &s[from..]
+}
+
+/// A character that ends the word before it: a space, an opening bracket or
+/// an opening double quote.
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace() || c == '(' || c == '“' || c == '"'
+}
+
+/// Whether the word before each period is an abbreviation, read without
+/// reading any byte twice. Terminators come in order, so the bytes before
+/// the last one asked about are summed up in where its word was; a run
+/// without spaces ("......", "a.a.a.", "U.S.U.S.") would otherwise be read
+/// back to its start at each period, which made such a run quadratic.
+#[derive(Default)]
+struct WordBefore {
+    /// The last terminator asked about: the bytes before it are known.
+    at: usize,
+    /// Its word: `text[lw..le]`, both clamped to the sentence start then.
+    le: usize,
+    lw: usize,
+    /// A word too long to reread, read forwards as it grows.
+    long: LongWord,
+    /// Bytes read.
+    work: u64,
+}
+
+/// The state of [`is_abbreviation`] over a long word read so far.
+#[derive(Default)]
+struct LongWord {
+    /// Where the word starts, and how far it has been read.
+    ws: usize,
+    read: usize,
+    /// Where its first letter or digit is, once read.
+    letters: Option<usize>,
+    dot: bool,
+    /// Every part between dots so far is at most two letters.
+    short_parts: bool,
+    part: usize,
+}
+
+/// Words up to this length are checked as they are; longer ones (which can
+/// only be dotted acronyms gone wild) by [`LongWord`].
+const SHORT_WORD: usize = 32;
+
+impl WordBefore {
+    /// [`is_abbreviation`] of the word before the period at `i` in the
+    /// sentence starting at `start`. `i` grows from call to call.
+    fn is_abbreviation(&mut self, text: &str, start: usize, i: usize) -> bool {
+        let (ws, le) = self.word(text, start, i);
+        if le - ws <= SHORT_WORD {
+            self.work += (le - ws) as u64;
+            return is_abbreviation(&text[ws..le]);
+        }
+        let long = &mut self.long;
+        if long.ws != ws || long.read > le {
+            *long = LongWord { ws, read: ws, letters: None, dot: false, short_parts: true, part: 0 };
+        }
+        for (off, c) in text[long.read..le].char_indices() {
+            if long.letters.is_none() {
+                if !c.is_alphanumeric() {
+                    continue;
+                }
+                long.letters = Some(long.read + off);
+            }
+            if c == '.' {
+                long.dot = true;
+                long.part = 0;
+            } else {
+                long.part += 1;
+                long.short_parts &= long.part <= 2 && c.is_alphabetic();
+            }
+        }
+        self.work += (le - long.read) as u64;
+        long.read = le;
+        match long.letters {
+            Some(w) if le - w <= SHORT_WORD => is_abbreviation(&text[w..le]),
+            Some(_) => long.dot && long.short_parts,
+            None => false,
+        }
+    }
+
+    /// Where the word before `i` starts and ends ([`last_word`] of
+    /// `text[start..i]`), reading back no further than the last call.
+    fn word(&mut self, text: &str, start: usize, i: usize) -> (usize, usize) {
+        let floor = start.max(self.at);
+        let before = |p: usize| text[..p].chars().next_back().unwrap_or(' ');
+        // The end of the last character that is not a space.
+        let mut p = i;
+        while p > floor && before(p).is_whitespace() {
+            p -= before(p).len_utf8();
+        }
+        self.work += (i - p) as u64 + 1;
+        let (ws, le) = if p > floor {
+            let le = p;
+            while p > floor && !is_word_break(before(p)) {
+                p -= before(p).len_utf8();
+            }
+            self.work += (le - p) as u64;
+            let ws = if p > floor {
+                p
+            } else if self.at > start {
+                // Nothing breaks the word since the last call: it goes on
+                // from there (or starts there, after the spaces before it).
+                if self.le < self.at {
+                    self.at
+                } else {
+                    self.lw.max(start)
+                }
+            } else {
+                start
+            };
+            (ws, le)
+        } else {
+            // Only spaces since the last call: the same word as then.
+            let le = self.le.max(start);
+            (if le == start { start } else { self.lw.max(start) }, le)
+        };
+        *self = WordBefore { at: i, le, lw: ws, long: std::mem::take(&mut self.long), work: self.work };
+        (ws, le)
+    }
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -231,8 +361,14 @@ pub fn words_borrowed(s: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>
 /// The words of [`words`] as slices of `s`, in their own case: compared
 /// with [`same_word`], they are read without copying any.
 pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
-    // Runs of [`in_word`] characters, read byte by byte for ASCII (the
-    // split-by-closure this replaces decoded every character).
+    word_runs(s).map(|r| trim_word(&s[r])).filter(|w| !w.is_empty())
+}
+
+/// The maximal runs of [`in_word`] characters of `s`, as byte ranges,
+/// before [`word_slices`] trims their edges.
+pub fn word_runs(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    // Read byte by byte for ASCII (the split-by-closure this replaces
+    // decoded every character).
     let b = s.as_bytes();
     let mut i = 0;
     let inside = move |i: usize| -> (bool, usize) {
@@ -244,7 +380,7 @@ pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
             (in_word(ch), ch.len_utf8())
         }
     };
-    std::iter::from_fn(move || loop {
+    std::iter::from_fn(move || {
         while i < b.len() {
             let (w, len) = inside(i);
             if w {
@@ -263,11 +399,7 @@ pub fn word_slices(s: &str) -> impl Iterator<Item = &str> + '_ {
             }
             i += len;
         }
-        let w = trim_word(&s[start..i]);
-        if w.is_empty() {
-            continue;
-        }
-        return Some(w);
+        Some(start..i)
     })
 }
 
@@ -279,7 +411,7 @@ fn in_word(c: char) -> bool {
 
 /// A run of [`in_word`] characters without the apostrophes and hyphens at
 /// its edges ("'the", "Guaidó's" keeps its inner one).
-fn trim_word(run: &str) -> &str {
+pub fn trim_word(run: &str) -> &str {
     run.trim_matches(|c| c == '\'' || c == '’' || c == '-')
 }
 
@@ -344,7 +476,7 @@ static WORD_CLASS: [u8; 128] = {
 };
 
 /// `w` in lowercase, copied only when it has a capital.
-fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+pub fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
     let upper =
         if w.is_ascii() { w.bytes().any(|c| c.is_ascii_uppercase()) } else { w.chars().any(char::is_uppercase) };
     if upper {
@@ -534,6 +666,63 @@ mod tests {
             let want = &all[all.len().saturating_sub(n)..];
             let last = last_word_slices(&text, n);
             proptest::prop_assert_eq!(last.as_slice(), want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_word_before_a_period_is_read_as_if_read_back_each_time(
+            text in "[aU.S( “\"\u{a0}é]{0,80}",
+            moves in proptest::collection::vec(0usize..4, 0..80),
+        ) {
+            // Periods in order, with the sentence start moving forwards at
+            // random, as the splitter moves it.
+            let mut before = WordBefore::default();
+            let mut start = 0;
+            let periods = text.match_indices('.').map(|(i, _)| i);
+            for (n, i) in periods.enumerate() {
+                if moves.get(n).is_some_and(|m| *m == 0) {
+                    start = (start..=i).rev().find(|&p| text.is_char_boundary(p)).unwrap_or(start);
+                }
+                let want = is_abbreviation(last_word(&text[start..i]));
+                proptest::prop_assert_eq!(before.is_abbreviation(&text, start, i), want, "at {} from {}", i, start);
+                if moves.get(n).is_some_and(|m| *m == 1) {
+                    start = (start..=i).find(|&p| text.is_char_boundary(p) && p > (start + i) / 2).unwrap_or(start);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_dotted_words_are_abbreviations_as_short_ones_are() {
+        for unit in ["a.", "U.S.", "ab.", "abc.", ".", "(a.", "é."] {
+            for n in [1, 10, 40, 200] {
+                let text = format!("x {}", unit.repeat(n));
+                let mut before = WordBefore::default();
+                // Every period before, then the last one.
+                for (p, _) in text.match_indices('.') {
+                    let want = is_abbreviation(last_word(&text[..p]));
+                    assert_eq!(before.is_abbreviation(&text, 0, p), want, "{unit:?} x {n} at {p}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn splitting_runs_of_dots_reads_each_byte_a_few_times() {
+        for unit in [".", "a.", "U.S.", "...a.", ". "] {
+            let work = |n: usize| {
+                let mut w = 0;
+                sentences_counted(&unit.repeat(n), &mut w);
+                w
+            };
+            let (small, large) = (work(2_000), work(16_000));
+            assert!(large <= 10 * small, "{unit:?}: {small} units for 2000 repeats, {large} for 16000");
+            assert!(
+                large <= 8 * 16_000 * unit.len() as u64,
+                "{unit:?}: {large} units for {} bytes",
+                16_000 * unit.len()
+            );
         }
     }
 
