@@ -130,6 +130,12 @@ pub enum Tag {
     /// What a restoration may restore beside relations and diplomats
     /// ("border", "frontera").
     RestoreNoun,
+    /// The actors named with it sign or join a statement whose act is told
+    /// before ("It was signed by", "se sumaron a la declaración").
+    Signatory,
+    /// The actor before it repeats the act of the sentence before
+    /// ("Portugal followed suit", "Perú hizo lo mismo").
+    FollowSuit,
 }
 
 impl Tag {
@@ -170,6 +176,8 @@ impl Tag {
             Tag::Ceasing => 30,
             Tag::LeaveVerb => 31,
             Tag::RestoreNoun => 32,
+            Tag::Signatory => 33,
+            Tag::FollowSuit => 34,
         }
     }
 
@@ -467,6 +475,12 @@ struct CuesSection {
     #[serde(default)]
     welcome: Vec<String>,
     #[serde(default)]
+    signatories: Vec<String>,
+    #[serde(default)]
+    follow_suit: Vec<String>,
+    #[serde(default)]
+    documents: Vec<String>,
+    #[serde(default)]
     result_claims: Vec<String>,
     #[serde(default)]
     pending: Vec<String>,
@@ -548,6 +562,9 @@ pub struct Lexicon {
     /// Advocacy cues that welcome ("welcomed", "saludó"): their kind is
     /// `welcome`, not a call.
     pub welcome: HashSet<String>,
+    /// Nouns for a statement ("declaration", "comunicado"): a passive
+    /// support cue after one names its signatories, not their act.
+    pub documents: HashSet<String>,
     /// Government-side phrases that name an election's proclaimed result
     /// ("Maduro's re-election", "los resultados del CNE"): rejecting one is
     /// a `result_rejection`.
@@ -842,6 +859,7 @@ impl Lexicon {
         let mut calendars = Vec::new();
         let mut forward_only = HashSet::new();
         let mut welcome = HashSet::new();
+        let mut documents = HashSet::new();
         let mut result_claims = HashSet::new();
         let mut pending = HashSet::new();
         let mut object_markers = Vec::new();
@@ -883,7 +901,9 @@ impl Lexicon {
                     b.add(p, tag, exact);
                 }
             }
-            let any_case: [(&Vec<String>, Tag); 29] = [
+            let any_case: [(&Vec<String>, Tag); 31] = [
+                (&c.signatories, Tag::Signatory),
+                (&c.follow_suit, Tag::FollowSuit),
                 (&c.ceasing, Tag::Ceasing),
                 (&c.ceasing, Tag::Negator),
                 (&d.restore_verbs, Tag::RestoreVerb),
@@ -930,6 +950,7 @@ impl Lexicon {
             speech_verbs.extend(lower(&c.speech_verbs));
             forward_only.extend(lower(&c.forward_only));
             welcome.extend(lower(&c.welcome));
+            documents.extend(lower(&c.documents));
             result_claims.extend(lower(&c.result_claims));
             pending.extend(lower(&c.pending));
             for phrase in lower(&c.list_glue) {
@@ -980,6 +1001,7 @@ impl Lexicon {
             dated_sides,
             forward_only,
             welcome,
+            documents,
             result_claims,
             pending,
         })

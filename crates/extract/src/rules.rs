@@ -257,6 +257,10 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
         if let Some(cue) = h.cue().filter(|_| !cancels_next_cue(i)) {
             consumed[i] = true;
             match cue {
+                // "una declaración, respaldada por Chile y Perú, rechazó":
+                // the actors after it sign the statement's act, told by
+                // another cue; they do not back what it is aimed at.
+                Cue::SupportPassive if ctx.after_document(i) => {}
                 Cue::SupportPassive | Cue::OpposePassive => {
                     // "Maduro ..., while the opposition leader declared
                     // himself president with the support of the U.S.": the
@@ -598,6 +602,73 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
     out
 }
 
+/// How a sentence takes part in an act it does not tell with a subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Join {
+    /// The actors sign a statement ("It was signed by A, B and C", "Se
+    /// sumaron a la declaración los gobiernos de A, B y C"): its act is told
+    /// in the sentence itself, without a subject, or in one before it.
+    Signatories,
+    /// The actors repeat the act of the sentence before ("Portugal followed
+    /// suit", "Perú hizo lo mismo").
+    FollowSuit,
+}
+
+/// The actors a sentence adds to an act it does not tell with a subject of
+/// its own, and how: the list before the marker ("A, B y C se sumaron"),
+/// else the one after it ("firmaron el comunicado A, B y C"). A negated
+/// or hoped-for marker ("did not follow suit", "should sign") adds no one;
+/// so does a "follow suit" that does not end its sentence ("se sumó a las
+/// protestas").
+pub fn joiners<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Option<(Join, Vec<(&'a str, Range<usize>)>)> {
+    let hits = s.hits;
+    let index = WordIndex::new(s.text);
+    let gap_words = |a: usize, b: usize| index.count(a.saturating_sub(s.range.start), b.saturating_sub(s.range.start));
+    let excluded: Vec<bool> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            h.actor().is_some()
+                && hits[..i].iter().rev().take(3).any(|p| p.has(Tag::Exclusion) && gap_words(p.end, h.start) <= 4)
+        })
+        .collect();
+    let ctx = Ctx {
+        lex,
+        s,
+        excluded: &excluded,
+        index: &index,
+        usable_memo: vec![std::cell::Cell::new(None); hits.len()],
+        object_memo: vec![std::cell::Cell::new(None); hits.len()],
+    };
+    let i = hits.iter().enumerate().position(|(i, h)| {
+        h.has(Tag::Signatory) || h.has(Tag::FollowSuit) || h.cue() == Some(Cue::SupportPassive) && ctx.after_document(i)
+    })?;
+    let h = &hits[i];
+    let blocked = hits[..i].iter().rev().take(3).any(|p| {
+        let gap = gap_words(p.end, h.start);
+        (p.has(Tag::Negator) && gap <= NEGATION_REACH)
+            || (p.has(Tag::Modal) && gap <= 2)
+            || (p.has(Tag::Cancel) && gap <= 6)
+    });
+    if blocked {
+        return None;
+    }
+    let join = if h.has(Tag::FollowSuit) && !h.has(Tag::Signatory) {
+        let ends = hits[i + 1..].is_empty() && gap_words(h.end, s.range.end) <= 2;
+        if !ends {
+            return None;
+        }
+        Join::FollowSuit
+    } else {
+        Join::Signatories
+    };
+    let mut actors = ctx.subject(i);
+    if actors.is_empty() && join == Join::Signatories {
+        actors = ctx.list_after(i, false, 14);
+    }
+    (!actors.is_empty()).then_some((join, actors))
+}
+
 fn polarity_of(cue: Cue, negated: bool) -> i8 {
     let p = if cue == Cue::Oppose { -1 } else { 1 };
     if negated {
@@ -829,6 +900,15 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         }
         let before = self.sentence_words_before(h.start, 2);
         before.len() == 2 && rival(&before[0]) && is_of(&before[1])
+    }
+
+    /// True when a statement's noun stands right before hit `i`, an
+    /// article or "is" aside ("a statement, backed by", "This statement is
+    /// supported by").
+    fn after_document(&self, i: usize) -> bool {
+        let before = self.sentence_words_before(self.s.hits[i].start, 3);
+        let mut words = before.iter().rev().skip_while(|w| matches!(&***w, "is" | "was" | "fue" | "es" | "está"));
+        words.next().is_some_and(|w| self.lex.documents.contains(&**w))
     }
 
     /// True when hit `k` names an organisation as the place of its member
@@ -1097,7 +1177,13 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
                 }
                 // "the ambassadors to the United Nations and Cuba": a list
                 // that starts as an object is an object all along.
-                if first < k && self.is_object(first) {
+                // But "a statement, backed by Chile and Peru, rejected": the
+                // signatories of a statement are the ones acting.
+                let signed = first > 0
+                    && hits[first - 1].cue() == Some(Cue::SupportPassive)
+                    && self.after_document(first - 1)
+                    && self.words_between(hits[first - 1].end, hits[first].start) <= 4;
+                if first < k && self.is_object(first) && !signed {
                     return Vec::new();
                 }
                 (first..=k)
