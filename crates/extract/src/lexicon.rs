@@ -481,6 +481,8 @@ struct CuesSection {
     #[serde(default)]
     documents: Vec<String>,
     #[serde(default)]
+    continuations: Vec<String>,
+    #[serde(default)]
     result_claims: Vec<String>,
     #[serde(default)]
     pending: Vec<String>,
@@ -565,6 +567,9 @@ pub struct Lexicon {
     /// Nouns for a statement ("declaration", "comunicado"): a passive
     /// support cue after one names its signatories, not their act.
     pub documents: HashSet<String>,
+    /// First words of a sentence that goes on with the subject of the one
+    /// before ("Y exigieron ...", "They also called for ...").
+    pub continuations: HashSet<String>,
     /// Government-side phrases that name an election's proclaimed result
     /// ("Maduro's re-election", "los resultados del CNE"): rejecting one is
     /// a `result_rejection`.
@@ -860,6 +865,7 @@ impl Lexicon {
         let mut forward_only = HashSet::new();
         let mut welcome = HashSet::new();
         let mut documents = HashSet::new();
+        let mut continuations = HashSet::new();
         let mut result_claims = HashSet::new();
         let mut pending = HashSet::new();
         let mut object_markers = Vec::new();
@@ -951,6 +957,7 @@ impl Lexicon {
             forward_only.extend(lower(&c.forward_only));
             welcome.extend(lower(&c.welcome));
             documents.extend(lower(&c.documents));
+            continuations.extend(lower(&c.continuations));
             result_claims.extend(lower(&c.result_claims));
             pending.extend(lower(&c.pending));
             for phrase in lower(&c.list_glue) {
@@ -1002,6 +1009,7 @@ impl Lexicon {
             forward_only,
             welcome,
             documents,
+            continuations,
             result_claims,
             pending,
         })

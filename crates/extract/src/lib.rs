@@ -122,7 +122,12 @@ impl Extractor {
                 .iter()
                 .any(|h| h.has(Tag::Signatory) || h.has(Tag::FollowSuit) || h.cue() == Some(Cue::SupportPassive));
             let may_yield = rules::may_yield(sentence_hits, speaker.is_some());
-            if !may_yield && !joining {
+            // "Y exigieron ...": no subject, going on with the one before.
+            let continuing = si > 0
+                && speaker.is_none()
+                && text::words_borrowed(&text[s.clone()]).next().is_some_and(|w| self.lex.continuations.contains(&*w))
+                && rules::may_yield(sentence_hits, true);
+            if !may_yield && !joining && !continuing {
                 continue;
             }
             let sentence_text = &text[s.clone()];
@@ -153,15 +158,16 @@ impl Extractor {
                 reading = read_date();
                 date = reading.date.unwrap_or(prep.published);
             }
-            if findings.is_empty() && joining {
+            if findings.is_empty() && (joining || continuing) {
+                let cx = JoinCx { text, hits: &hits, sentences: &sentences, date_ctx: &date_ctx, prep: &prep, id: &id };
                 let quiet = rules::Sentence { speaker: None, range: s.clone(), ..sentence };
-                if let Some((join, actors)) = rules::joiners(&self.lex, &quiet) {
-                    let cx =
-                        JoinCx { text, hits: &hits, sentences: &sentences, date_ctx: &date_ctx, prep: &prep, id: &id };
-                    let joined = self.join(&cx, si, join, &actors, last_act.clone(), &mut events);
-                    if let Some(range) = joined {
-                        last_act = Some((si, date, range));
-                    }
+                let joined = match rules::joiners(&self.lex, &quiet).filter(|_| joining) {
+                    Some((join, actors)) => self.join(&cx, si, join, &actors, last_act.clone(), &mut events),
+                    None if continuing => self.go_on(&cx, si, &quiet, &mut events),
+                    None => None,
+                };
+                if let Some(range) = joined {
+                    last_act = Some((si, date, range));
                 }
                 continue;
             }
@@ -361,6 +367,58 @@ impl Extractor {
                 kind: act.1,
                 date,
                 date_inferred: inferred || cx.prep.published_inferred,
+                article: cx.id.to_string(),
+                quote: cx.text[span.clone()].to_string(),
+                span: Span { start: span.start, end: span.end },
+                mention: Span { start: mention.start, end: mention.end },
+            });
+        }
+        (events.len() > first).then(|| first..events.len())
+    }
+
+    /// Events for sentence `si`, which tells an act without a subject and
+    /// opens with a word that goes on ("Y exigieron la revisión de los
+    /// resultados"): the act is the list that opens the sentence before
+    /// ("Los gobiernos de A, B y C manifiestan ..."). The act must take one
+    /// side; the quote runs from that sentence to this one.
+    fn go_on(
+        &self,
+        cx: &JoinCx<'_, '_>,
+        si: usize,
+        s: &rules::Sentence<'_>,
+        events: &mut Vec<Event>,
+    ) -> Option<std::ops::Range<usize>> {
+        if s.hits.iter().any(|h| h.has(Tag::History)) {
+            return None;
+        }
+        let prev = &cx.sentences[si - 1];
+        let before = rules::Sentence {
+            text: &cx.text[prev.clone()],
+            range: prev.clone(),
+            hits: cx.hits_in(prev),
+            date: s.date,
+            speaker: None,
+            lang: s.lang,
+            quotes: &[],
+        };
+        let actors = rules::leading_actors(&self.lex, &before);
+        let at = actors.first()?.1.start;
+        let speaker = before.hits.iter().find(|h| h.start == at)?;
+        let with = rules::Sentence { speaker: Some(speaker), range: s.range.clone(), ..*s };
+        let act = one_side(rules::classify(&self.lex, &with).iter().map(|f| (f.stance, f.kind)))?;
+        let reading = dates::read_date(s.text, cx.date_ctx);
+        let span = prev.start..s.range.end;
+        let first = events.len();
+        for (actor, mention) in &actors {
+            if events[first..].iter().any(|e| e.actor == *actor) {
+                continue;
+            }
+            events.push(Event {
+                actor: actor.to_string(),
+                stance: act.0,
+                kind: act.1,
+                date: reading.date.unwrap_or(cx.prep.published),
+                date_inferred: reading.date.is_none() || cx.prep.published_inferred,
                 article: cx.id.to_string(),
                 quote: cx.text[span.clone()].to_string(),
                 span: Span { start: span.start, end: span.end },

@@ -669,6 +669,37 @@ pub fn joiners<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Option<(Join, Vec<(&'a
     (!actors.is_empty()).then_some((join, actors))
 }
 
+/// The list of actors that opens a sentence ("Los gobiernos de Argentina,
+/// Costa Rica y Perú manifiestan ..."): its subject, which a next sentence
+/// without one may go on with ("Y exigieron ...").
+pub fn leading_actors<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<(&'a str, Range<usize>)> {
+    let hits = s.hits;
+    let index = WordIndex::new(s.text);
+    let no_exclusions = vec![false; hits.len()];
+    let ctx = Ctx {
+        lex,
+        s,
+        excluded: &no_exclusions,
+        index: &index,
+        usable_memo: vec![std::cell::Cell::new(None); hits.len()],
+        object_memo: vec![std::cell::Cell::new(None); hits.len()],
+    };
+    let Some(first) = hits.first() else { return Vec::new() };
+    if first.actor().is_none() || ctx.words_between(s.range.start, first.start) > 3 || !ctx.usable(0) {
+        return Vec::new();
+    }
+    let mut last = 0;
+    let mut out = ctx.resolve(0);
+    for n in 1..hits.len() {
+        if hits[n].actor().is_none() || !ctx.glued(last, n) {
+            break;
+        }
+        out.extend(ctx.resolve(n));
+        last = n;
+    }
+    out
+}
+
 fn polarity_of(cue: Cue, negated: bool) -> i8 {
     let p = if cue == Cue::Oppose { -1 } else { 1 };
     if negated {
