@@ -107,6 +107,10 @@ impl Extractor {
         // The latest sentence that yielded events: its index, its date and
         // the range of `events` it added, for a sentence that joins its act.
         let mut last_act: Option<(usize, atlas_model::Date, std::ops::Range<usize>)> = None;
+        // Groups whose statement the article says who signed ("En la
+        // comunicación, suscrita por A, B y C, el Grupo de Lima asegura"),
+        // with the signatories.
+        let mut signed: Vec<(Tag, Vec<&str>)> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             let lo = hits.partition_point(|h| h.start < s.start);
             let hi = hits.partition_point(|h| h.start < s.end);
@@ -127,6 +131,22 @@ impl Extractor {
                 && speaker.is_none()
                 && text::words_borrowed(&text[s.clone()]).next().is_some_and(|w| self.lex.continuations.contains(&*w))
                 && rules::may_yield(sentence_hits, true);
+            if let Some(group) = sentence_hits.iter().find_map(|h| h.actor().filter(|t| matches!(t, Tag::Group(_)))) {
+                if joining {
+                    let quiet = rules::Sentence {
+                        text: &text[s.clone()],
+                        range: s.clone(),
+                        hits: sentence_hits,
+                        date: prep.published,
+                        speaker: None,
+                        lang: &prep.lang,
+                        quotes: &[],
+                    };
+                    if let Some((rules::Join::Signatories, actors)) = rules::joiners(&self.lex, &quiet) {
+                        signed.push((group, actors.into_iter().map(|(a, _)| a).collect()));
+                    }
+                }
+            }
             if !may_yield && !joining && !continuing {
                 continue;
             }
@@ -211,6 +231,14 @@ impl Extractor {
             if events.len() > first_event {
                 last_act = Some((si, date, first_event..events.len()));
             }
+        }
+        // A group's act read as its members on that date is its
+        // signatories' when the article names them.
+        if !signed.is_empty() {
+            events.retain(|e| {
+                let group = hits.iter().find(|h| h.start == e.mention.start).and_then(|h| h.actor());
+                !signed.iter().any(|(g, actors)| Some(*g) == group && !actors.contains(&e.actor.as_str()))
+            });
         }
         let article = Article {
             id,

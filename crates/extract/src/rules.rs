@@ -665,6 +665,9 @@ pub fn joiners<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Option<(Join, Vec<(&'a
     let mut actors = ctx.subject(i);
     if actors.is_empty() && join == Join::Signatories {
         actors = ctx.list_after(i, false, 14);
+        // "suscrita por A, B y C, el Grupo de Lima asegura": the group
+        // whose statement it is follows its signatories, and is none.
+        actors.retain(|(_, m)| !hits.iter().any(|h| h.start == m.start && matches!(h.actor(), Some(Tag::Group(_)))));
     }
     (!actors.is_empty()).then_some((join, actors))
 }
