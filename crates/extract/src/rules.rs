@@ -854,6 +854,23 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         if self.owner_of_side(k) {
             return true;
         }
+        if let Some(p) = k.checked_sub(1).map(|p| &self.s.hits[p]) {
+            let gap = self.between(p.end, h.start);
+            // "Organización de Estados Americanos (OEA)": the abbreviation
+            // is the same mention.
+            if p.actor() == h.actor() && gap.trim() == "(" {
+                return self.is_object(k - 1);
+            }
+            // "la suspensión de Venezuela de la OEA", "Venezuela's
+            // suspension from the OAS": what Venezuela is suspended from or
+            // leaves is no subject.
+            let words: Vec<_> = words_borrowed(gap).collect();
+            let from = matches!(words.as_slice(), [a] if is_of(a) || a == "from")
+                || matches!(words.as_slice(), [a, b] if (is_of(a) || a == "from") && is_article(b));
+            if p.has(Tag::Venezuela) && p.side().is_none() && from && !gap.contains([',', ';', '(']) {
+                return true;
+            }
+        }
         let mut before = self.sentence_words_before(h.start, 3);
         while before.last().is_some_and(|w| matches!(&**w, "the" | "its" | "el" | "la" | "los" | "las")) {
             before.pop();
