@@ -468,7 +468,7 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>>
                         && (cue == Cue::Oppose && polarity < 0 || recognition && head_negated);
                     // "no longer recognises Guaidó": a derecognition, which
                     // takes no side.
-                    if recognition && head_negated && ceased(i) && align == Align::Opposition {
+                    if recognition && head_negated && (ceased(i) || ctx.since_a_date(t)) && align == Align::Opposition {
                         let mut actors = ctx.subject(i);
                         actors.retain(|(_, m)| m.start < hits[t].start || m.start >= hits[t].end);
                         add(actors, Stance::Neutral, EventKind::Derecognition);
@@ -951,6 +951,18 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         }
         let before = self.sentence_words_before(h.start, 2);
         before.len() == 2 && rival(&before[0]) && is_of(&before[1])
+    }
+
+    /// True when "since" and a date follow the target at hit `t` within a
+    /// few words ("no reconoce a Guaidó como presidente interino desde el
+    /// pasado 5 de enero"): not recognising since a day is having stopped.
+    fn since_a_date(&self, t: usize) -> bool {
+        let after = self.sentence_words_after(self.s.hits[t].end, 14);
+        let Some(at) = after.iter().position(|w| matches!(&**w, "since" | "desde")) else { return false };
+        after[at + 1..].iter().take(4).any(|w| {
+            w.bytes().all(|b| b.is_ascii_digit())
+                || self.lex.calendars.iter().any(|c| c.name(w).is_some_and(|n| (1..=12).contains(&n)))
+        })
     }
 
     /// True when a statement's noun stands right before hit `i`, an
