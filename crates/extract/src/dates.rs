@@ -178,7 +178,9 @@ fn expressions_until(s: &str, cals: &[Calendar], first_full: bool) -> Vec<(usize
                 continue;
             }
         }
-        if let Some(wd) = name.filter(|n| *n > 100) {
+        // "Santo Domingo" names a city, not a Sunday.
+        let place = i > 0 && w[i - 1].is("santo");
+        if let Some(wd) = name.filter(|n| *n > 100 && !place) {
             out.push((at, Expr::Weekday(wd - 101)));
         }
         i += 1;
