@@ -23,6 +23,7 @@ pub mod builtin {
     pub const GROUP_NAMES: &str = include_str!("../../../data/gazetteer/group_names.csv");
     pub const GOVERNMENTS: &str = include_str!("../../../data/gazetteer/governments.csv");
     pub const DATED_SIDES: &str = include_str!("../../../data/gazetteer/dated_sides.csv");
+    pub const ANCHORS: &str = include_str!("../../../data/gazetteer/anchors.csv");
     pub const LANGUAGES: &[(&str, &str)] =
         &[("en", include_str!("../lexicon/en.toml")), ("es", include_str!("../lexicon/es.toml"))];
 }
@@ -483,6 +484,10 @@ struct CuesSection {
     #[serde(default)]
     continuations: Vec<String>,
     #[serde(default)]
+    since_markers: Vec<String>,
+    #[serde(default)]
+    after_markers: Vec<String>,
+    #[serde(default)]
     result_claims: Vec<String>,
     #[serde(default)]
     pending: Vec<String>,
@@ -570,6 +575,11 @@ pub struct Lexicon {
     /// First words of a sentence that goes on with the subject of the one
     /// before ("Y exigieron ...", "They also called for ...").
     pub continuations: HashSet<String>,
+    /// Words before an event that date an act by it, with whether the act
+    /// starts there ("since", "desde") or only follows it ("after", "tras").
+    pub anchor_markers: Vec<(Vec<String>, bool)>,
+    /// Events a sentence may date its act by (`anchors.csv`).
+    pub anchors: Vec<crate::dates::Anchor>,
     /// Government-side phrases that name an election's proclaimed result
     /// ("Maduro's re-election", "los resultados del CNE"): rejecting one is
     /// a `result_rejection`.
@@ -601,6 +611,8 @@ pub struct Sources<'a> {
     pub groups: &'a str,
     pub group_names: &'a str,
     pub dated_sides: &'a str,
+    /// `anchors.csv`: events a sentence may date its act by ("after the elections").
+    pub anchors: &'a str,
     pub languages: &'a [(&'a str, &'a str)],
 }
 
@@ -614,6 +626,7 @@ impl Sources<'static> {
             groups: builtin::GROUPS,
             group_names: builtin::GROUP_NAMES,
             dated_sides: builtin::DATED_SIDES,
+            anchors: builtin::ANCHORS,
             languages: builtin::LANGUAGES,
         }
     }
@@ -703,6 +716,26 @@ fn dated_sides(text: &str) -> Result<Vec<DatedSide>, LexiconError> {
         }
     }
     Ok(out)
+}
+
+/// The events of `anchors.csv` (`phrase,lang,date,source,note`); every row
+/// must name its source.
+fn anchors(text: &str) -> Result<Vec<crate::dates::Anchor>, LexiconError> {
+    const FILE: &str = "anchors.csv";
+    csv_rows(FILE, text)?
+        .iter()
+        .map(|row| {
+            let phrase = field(row, "?", FILE, "phrase")?;
+            let date = field(row, phrase, FILE, "date")?
+                .parse()
+                .map_err(|e| LexiconError(format!("{FILE}: {phrase:?}: bad date: {e}")))?;
+            if field(row, phrase, FILE, "source")?.is_empty() {
+                return Err(LexiconError(format!("{FILE}: {phrase:?} names no source")));
+            }
+            let words = crate::text::words_borrowed(phrase).map(|w| w.into_owned()).collect();
+            Ok(crate::dates::Anchor { words, lang: field(row, phrase, FILE, "lang")?.to_string(), date })
+        })
+        .collect()
 }
 
 /// The terms of each country's governments (`governments.csv`), which the
@@ -866,6 +899,7 @@ impl Lexicon {
         let mut welcome = HashSet::new();
         let mut documents = HashSet::new();
         let mut continuations = HashSet::new();
+        let mut anchor_markers: Vec<(Vec<String>, bool)> = Vec::new();
         let mut result_claims = HashSet::new();
         let mut pending = HashSet::new();
         let mut object_markers = Vec::new();
@@ -958,6 +992,9 @@ impl Lexicon {
             welcome.extend(lower(&c.welcome));
             documents.extend(lower(&c.documents));
             continuations.extend(lower(&c.continuations));
+            let marker = |m: &String| crate::text::words_borrowed(m).map(|w| w.into_owned()).collect::<Vec<_>>();
+            anchor_markers.extend(c.since_markers.iter().map(|m| (marker(m), true)));
+            anchor_markers.extend(c.after_markers.iter().map(|m| (marker(m), false)));
             result_claims.extend(lower(&c.result_claims));
             pending.extend(lower(&c.pending));
             for phrase in lower(&c.list_glue) {
@@ -1010,6 +1047,8 @@ impl Lexicon {
             welcome,
             documents,
             continuations,
+            anchor_markers,
+            anchors: anchors(src.anchors)?,
             result_claims,
             pending,
         })

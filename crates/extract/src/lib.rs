@@ -178,6 +178,16 @@ impl Extractor {
                 reading = read_date();
                 date = reading.date.unwrap_or(prep.published);
             }
+            // "tras las elecciones", "since the inauguration": an act set
+            // after an event the publication date tells is dated by it.
+            if !findings.is_empty() && reading.date.is_none() {
+                let anchored =
+                    dates::anchored_date(sentence_text, prep.published, &self.lex.anchor_markers, &self.lex.anchors);
+                if let Some(d) = anchored {
+                    reading.date = Some(d);
+                    date = d;
+                }
+            }
             if findings.is_empty() && (joining || continuing) {
                 let cx = JoinCx { text, hits: &hits, sentences: &sentences, date_ctx: &date_ctx, prep: &prep, id: &id };
                 let quiet = rules::Sentence { speaker: None, range: s.clone(), ..sentence };
