@@ -1102,7 +1102,9 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
 
     /// True when a clause-breaking word ("after", "tras") stands between two offsets.
     fn breaks_clause(&self, a: usize, b: usize) -> bool {
-        self.any_word_between(a, b, &self.lex.clause_breaks)
+        // ", as the UK announced sanctions": "as" after a comma opens a
+        // clause, though "recognised him as president" does not.
+        self.any_word_between(a, b, &self.lex.clause_breaks) || self.between(a, b).contains(", as ")
     }
 
     fn any_word_between(&self, a: usize, b: usize, words: &std::collections::HashSet<String>) -> bool {
@@ -1188,6 +1190,26 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         }
     }
 
+    /// True when hits `a` and `b` name one actor with its title between
+    /// ("the United Kingdom's Foreign Secretary James Cleverly"), no
+    /// punctuation but the possessive in between.
+    fn one_actor(&self, a: usize, b: usize) -> bool {
+        let hits = self.s.hits;
+        let gap = self.between(hits[a].end, hits[b].start);
+        let code = |k: usize| hits[k].actor().and_then(|t| self.lex.actor_code(t, self.s.date));
+        // A title is the possessive's noun phrase or capitalised words
+        // ("U.S. President Donald Trump"), not a clause ("with the United
+        // States after U.S. President ...").
+        let title = possessive(self.s, a)
+            || crate::text::word_slices(gap).all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        title
+            && !gap.contains([',', ';', '.', ':', '(', ')'])
+            && word_count(gap) <= 10
+            && !self.breaks_clause(hits[a].end, hits[b].start)
+            && code(a).is_some()
+            && code(a) == code(b)
+    }
+
     /// True when only list glue stands between two hits.
     fn glued(&self, a: usize, b: usize) -> bool {
         let hits = self.s.hits;
@@ -1233,7 +1255,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             Some(k) if self.usable(k) => {
                 let mut first = k;
                 while let Some(p) = (0..first).rev().find(|&p| hits[p].actor().is_some()) {
-                    if self.excluded[p] || !self.glued(p, first) {
+                    if self.excluded[p] || !(self.glued(p, first) || self.one_actor(p, first)) {
                         break;
                     }
                     first = p;
@@ -1249,8 +1271,12 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
                 if first < k && self.is_object(first) && !signed {
                     return Vec::new();
                 }
+                // A title's country before its holder ("Turkish President
+                // Erdogan") is the holder's mention, which names them.
+                let titled =
+                    |p: usize| (p + 1..=k).find(|&q| hits[q].actor().is_some()).is_some_and(|q| self.one_actor(p, q));
                 (first..=k)
-                    .filter(|&p| hits[p].actor().is_some() && !self.excluded[p])
+                    .filter(|&p| hits[p].actor().is_some() && !self.excluded[p] && !titled(p))
                     .flat_map(|p| self.resolve(p))
                     .collect()
             }
