@@ -111,6 +111,10 @@ impl Extractor {
         // comunicación, suscrita por A, B y C, el Grupo de Lima asegura"),
         // with the signatories.
         let mut signed: Vec<(Tag, Vec<&str>)> = Vec::new();
+        // Signatories of "this statement" whose act no sentence before
+        // told: the first act of an organisation (the statement's issuer)
+        // within the next eight sentences (an embedded post's lines count).
+        let mut ahead: Option<(usize, Vec<(&str, std::ops::Range<usize>)>)> = None;
         for (si, s) in sentences.iter().enumerate() {
             let lo = hits.partition_point(|h| h.start < s.start);
             let hi = hits.partition_point(|h| h.start < s.end);
@@ -192,7 +196,13 @@ impl Extractor {
                 let cx = JoinCx { text, hits: &hits, sentences: &sentences, date_ctx: &date_ctx, prep: &prep, id: &id };
                 let quiet = rules::Sentence { speaker: None, range: s.clone(), ..sentence };
                 let joined = match rules::joiners(&self.lex, &quiet).filter(|_| joining) {
-                    Some((join, actors)) => self.join(&cx, si, join, &actors, last_act.clone(), &mut events),
+                    Some((join, actors)) => {
+                        let joined = self.join(&cx, si, join, &actors, last_act.clone(), &mut events);
+                        if joined.is_none() && join == rules::Join::Signatories && self.this_statement(sentence_text) {
+                            ahead = Some((si, actors));
+                        }
+                        joined
+                    }
                     None if continuing => self.go_on(&cx, si, &quiet, &mut events),
                     None => None,
                 };
@@ -240,6 +250,34 @@ impl Extractor {
             }
             if events.len() > first_event {
                 last_act = Some((si, date, first_event..events.len()));
+                let issuer = events[first_event..].iter().all(|e| {
+                    let h = hits.iter().find(|h| h.start == e.mention.start);
+                    h.is_some_and(|h| matches!(h.actor(), Some(Tag::Organisation(_))))
+                });
+                if ahead.as_ref().is_some_and(|(sj, _)| si - sj > 8) {
+                    ahead = None;
+                }
+                if let Some((sj, actors)) = ahead.take_if(|_| issuer) {
+                    let act = one_side(events[first_event..].iter().map(|e| (e.stance, e.kind)));
+                    let span = sentences[sj].start..s.end;
+                    for (actor, mention) in actors.into_iter().filter(|_| act.is_some()) {
+                        let Some((stance, kind)) = act else { break };
+                        if events[first_event..].iter().any(|e| e.actor == actor) {
+                            continue;
+                        }
+                        events.push(Event {
+                            actor: actor.to_string(),
+                            stance,
+                            kind,
+                            date,
+                            date_inferred: explicit.is_none() || prep.published_inferred,
+                            article: id.clone(),
+                            quote: text[span.clone()].to_string(),
+                            span: Span { start: span.start, end: span.end },
+                            mention: Span { start: mention.start, end: mention.end },
+                        });
+                    }
+                }
             }
         }
         // A group's act read as its members on that date is its
@@ -412,6 +450,16 @@ impl Extractor {
             });
         }
         (events.len() > first).then(|| first..events.len())
+    }
+
+    /// True when a sentence names the statement it stands in ("This
+    /// statement is supported by", "se suman a esta declaración"), whose
+    /// act may come after it.
+    fn this_statement(&self, sentence: &str) -> bool {
+        let words: Vec<_> = text::words_borrowed(sentence).collect();
+        words
+            .windows(2)
+            .any(|w| matches!(&*w[0], "this" | "esta" | "este" | "presente") && self.lex.documents.contains(&*w[1]))
     }
 
     /// Events for sentence `si`, which tells an act without a subject and

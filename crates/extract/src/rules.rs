@@ -662,7 +662,12 @@ pub fn joiners<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Option<(Join, Vec<(&'a
     } else {
         Join::Signatories
     };
-    let mut actors = ctx.subject(i);
+    // "signed by A, B and C", "firmado por": a passive marker's
+    // signatories follow it, whatever stands before ("Brussels 04.01.2026
+    // This statement is supported by ...").
+    let cue_text = ctx.between(h.start, h.end).to_lowercase();
+    let passive = cue_text.ends_with(" by") || cue_text.ends_with(" por") || h.cue() == Some(Cue::SupportPassive);
+    let mut actors = if passive && join == Join::Signatories { Vec::new() } else { ctx.subject(i) };
     if actors.is_empty() && join == Join::Signatories {
         actors = ctx.list_after(i, false, 14);
         // "suscrita por A, B y C, el Grupo de Lima asegura": the group
