@@ -11,6 +11,72 @@ pub enum Precision {
     Month,
 }
 
+/// An event a sentence may date its act by ("after the elections",
+/// "desde la investidura"): its words, lowercase, its language and its day.
+#[derive(Clone, Debug)]
+pub struct Anchor {
+    pub words: Vec<String>,
+    pub lang: String,
+    pub date: Date,
+}
+
+/// How long before publication an event may lie and still be the one an
+/// article means by "the elections" or "the inauguration".
+const ANCHOR_REACH_DAYS: i32 = 183;
+/// Within two weeks of the event, publication dates an act told "after" it
+/// at least as well as the event does ("calificó de fraudulenta la
+/// proclamación tras las elecciones", the day after them); an act "since"
+/// it starts on its day.
+const ANCHOR_AFTER_MIN_DAYS: i32 = 14;
+
+/// The day of the event a sentence sets its act after or since ("tras las
+/// elecciones", "since the inauguration"): of the events that phrase names,
+/// the latest on or before publication, if it lies within half a year of
+/// it (and, for an act after it, more than two weeks before). None when
+/// the sentence names no such event, or two that differ. The phrases are
+/// matched whatever the article's language (a short text's guess may miss).
+/// `markers` are the words before the event, each with whether the act
+/// starts there ("since") rather than only following it ("after").
+pub fn anchored_date(
+    sentence: &str,
+    published: Date,
+    markers: &[(Vec<String>, bool)],
+    anchors: &[Anchor],
+) -> Option<Date> {
+    let words: Vec<_> = crate::text::words_borrowed(sentence).collect();
+    let starts = |at: usize, phrase: &[String]| {
+        words.len() >= at + phrase.len() && words[at..at + phrase.len()].iter().zip(phrase).all(|(w, p)| **w == **p)
+    };
+    let mut found: Option<Date> = None;
+    for i in 0..words.len() {
+        for (m, since) in markers.iter().filter(|(m, _)| !m.is_empty() && starts(i, m)) {
+            let at = i + m.len();
+            // The longest phrase that follows: "las elecciones presidenciales"
+            // over "las elecciones".
+            let Some(len) = anchors.iter().filter(|a| starts(at, &a.words)).map(|a| a.words.len()).max() else {
+                continue;
+            };
+            let day = anchors
+                .iter()
+                .filter(|a| a.words.len() == len && starts(at, &a.words) && a.date <= published)
+                .map(|a| a.date)
+                .max()
+                .filter(|d| {
+                    let gap = i64::from(published.to_days()) - i64::from(d.to_days());
+                    gap <= i64::from(ANCHOR_REACH_DAYS)
+                })?;
+            if !since && i64::from(published.to_days()) - i64::from(day.to_days()) <= i64::from(ANCHOR_AFTER_MIN_DAYS) {
+                return None;
+            }
+            if found.is_some_and(|f| f != day) {
+                return None;
+            }
+            found = Some(day);
+        }
+    }
+    found
+}
+
 /// A word of a sentence with its byte range.
 #[derive(Clone, Copy, Debug)]
 struct Word<'a> {
@@ -178,7 +244,9 @@ fn expressions_until(s: &str, cals: &[Calendar], first_full: bool) -> Vec<(usize
                 continue;
             }
         }
-        if let Some(wd) = name.filter(|n| *n > 100) {
+        // "Santo Domingo" names a city, not a Sunday.
+        let place = i > 0 && w[i - 1].is("santo");
+        if let Some(wd) = name.filter(|n| *n > 100 && !place) {
             out.push((at, Expr::Weekday(wd - 101)));
         }
         i += 1;

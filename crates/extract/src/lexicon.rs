@@ -24,6 +24,7 @@ pub mod builtin {
     pub const GOVERNMENTS: &str = include_str!("../../../data/gazetteer/governments.csv");
     pub const TURNING_POINTS: &str = include_str!("../../../data/gazetteer/turning_points.csv");
     pub const DATED_SIDES: &str = include_str!("../../../data/gazetteer/dated_sides.csv");
+    pub const ANCHORS: &str = include_str!("../../../data/gazetteer/anchors.csv");
     pub const LANGUAGES: &[(&str, &str)] =
         &[("en", include_str!("../lexicon/en.toml")), ("es", include_str!("../lexicon/es.toml"))];
 }
@@ -131,6 +132,12 @@ pub enum Tag {
     /// What a restoration may restore beside relations and diplomats
     /// ("border", "frontera").
     RestoreNoun,
+    /// The actors named with it sign or join a statement whose act is told
+    /// before ("It was signed by", "se sumaron a la declaración").
+    Signatory,
+    /// The actor before it repeats the act of the sentence before
+    /// ("Portugal followed suit", "Perú hizo lo mismo").
+    FollowSuit,
 }
 
 impl Tag {
@@ -171,6 +178,8 @@ impl Tag {
             Tag::Ceasing => 30,
             Tag::LeaveVerb => 31,
             Tag::RestoreNoun => 32,
+            Tag::Signatory => 33,
+            Tag::FollowSuit => 34,
         }
     }
 
@@ -468,6 +477,18 @@ struct CuesSection {
     #[serde(default)]
     welcome: Vec<String>,
     #[serde(default)]
+    signatories: Vec<String>,
+    #[serde(default)]
+    follow_suit: Vec<String>,
+    #[serde(default)]
+    documents: Vec<String>,
+    #[serde(default)]
+    continuations: Vec<String>,
+    #[serde(default)]
+    since_markers: Vec<String>,
+    #[serde(default)]
+    after_markers: Vec<String>,
+    #[serde(default)]
     result_claims: Vec<String>,
     #[serde(default)]
     pending: Vec<String>,
@@ -549,6 +570,17 @@ pub struct Lexicon {
     /// Advocacy cues that welcome ("welcomed", "saludó"): their kind is
     /// `welcome`, not a call.
     pub welcome: HashSet<String>,
+    /// Nouns for a statement ("declaration", "comunicado"): a passive
+    /// support cue after one names its signatories, not their act.
+    pub documents: HashSet<String>,
+    /// First words of a sentence that goes on with the subject of the one
+    /// before ("Y exigieron ...", "They also called for ...").
+    pub continuations: HashSet<String>,
+    /// Words before an event that date an act by it, with whether the act
+    /// starts there ("since", "desde") or only follows it ("after", "tras").
+    pub anchor_markers: Vec<(Vec<String>, bool)>,
+    /// Events a sentence may date its act by (`anchors.csv`).
+    pub anchors: Vec<crate::dates::Anchor>,
     /// Government-side phrases that name an election's proclaimed result
     /// ("Maduro's re-election", "los resultados del CNE"): rejecting one is
     /// a `result_rejection`.
@@ -580,6 +612,8 @@ pub struct Sources<'a> {
     pub groups: &'a str,
     pub group_names: &'a str,
     pub dated_sides: &'a str,
+    /// `anchors.csv`: events a sentence may date its act by ("after the elections").
+    pub anchors: &'a str,
     pub languages: &'a [(&'a str, &'a str)],
 }
 
@@ -593,6 +627,7 @@ impl Sources<'static> {
             groups: builtin::GROUPS,
             group_names: builtin::GROUP_NAMES,
             dated_sides: builtin::DATED_SIDES,
+            anchors: builtin::ANCHORS,
             languages: builtin::LANGUAGES,
         }
     }
@@ -682,6 +717,26 @@ fn dated_sides(text: &str) -> Result<Vec<DatedSide>, LexiconError> {
         }
     }
     Ok(out)
+}
+
+/// The events of `anchors.csv` (`phrase,lang,date,source,note`); every row
+/// must name its source.
+fn anchors(text: &str) -> Result<Vec<crate::dates::Anchor>, LexiconError> {
+    const FILE: &str = "anchors.csv";
+    csv_rows(FILE, text)?
+        .iter()
+        .map(|row| {
+            let phrase = field(row, "?", FILE, "phrase")?;
+            let date = field(row, phrase, FILE, "date")?
+                .parse()
+                .map_err(|e| LexiconError(format!("{FILE}: {phrase:?}: bad date: {e}")))?;
+            if field(row, phrase, FILE, "source")?.is_empty() {
+                return Err(LexiconError(format!("{FILE}: {phrase:?} names no source")));
+            }
+            let words = crate::text::words_borrowed(phrase).map(|w| w.into_owned()).collect();
+            Ok(crate::dates::Anchor { words, lang: field(row, phrase, FILE, "lang")?.to_string(), date })
+        })
+        .collect()
 }
 
 /// The terms of each country's governments (`governments.csv`), which the
@@ -859,6 +914,9 @@ impl Lexicon {
         let mut calendars = Vec::new();
         let mut forward_only = HashSet::new();
         let mut welcome = HashSet::new();
+        let mut documents = HashSet::new();
+        let mut continuations = HashSet::new();
+        let mut anchor_markers: Vec<(Vec<String>, bool)> = Vec::new();
         let mut result_claims = HashSet::new();
         let mut pending = HashSet::new();
         let mut object_markers = Vec::new();
@@ -900,7 +958,9 @@ impl Lexicon {
                     b.add(p, tag, exact);
                 }
             }
-            let any_case: [(&Vec<String>, Tag); 29] = [
+            let any_case: [(&Vec<String>, Tag); 31] = [
+                (&c.signatories, Tag::Signatory),
+                (&c.follow_suit, Tag::FollowSuit),
                 (&c.ceasing, Tag::Ceasing),
                 (&c.ceasing, Tag::Negator),
                 (&d.restore_verbs, Tag::RestoreVerb),
@@ -947,6 +1007,11 @@ impl Lexicon {
             speech_verbs.extend(lower(&c.speech_verbs));
             forward_only.extend(lower(&c.forward_only));
             welcome.extend(lower(&c.welcome));
+            documents.extend(lower(&c.documents));
+            continuations.extend(lower(&c.continuations));
+            let marker = |m: &String| crate::text::words_borrowed(m).map(|w| w.into_owned()).collect::<Vec<_>>();
+            anchor_markers.extend(c.since_markers.iter().map(|m| (marker(m), true)));
+            anchor_markers.extend(c.after_markers.iter().map(|m| (marker(m), false)));
             result_claims.extend(lower(&c.result_claims));
             pending.extend(lower(&c.pending));
             for phrase in lower(&c.list_glue) {
@@ -997,6 +1062,10 @@ impl Lexicon {
             dated_sides,
             forward_only,
             welcome,
+            documents,
+            continuations,
+            anchor_markers,
+            anchors: anchors(src.anchors)?,
             result_claims,
             pending,
         })

@@ -23,7 +23,7 @@ pub mod trie;
 
 use article::{check_bytes, prepare, ArticleError, Problem};
 use atlas_model::{Article, Event, Span};
-use lexicon::{Hit, Lexicon, LexiconError, Tag};
+use lexicon::{Cue, Hit, Lexicon, LexiconError, Tag};
 
 pub use corpus::{run, Options, Report};
 
@@ -161,7 +161,18 @@ impl Extractor {
             future_markers: &self.lex.future_markers,
         };
         let mut events = Vec::new();
-        for s in &sentences {
+        // The latest sentence that yielded events: its index, its date and
+        // the range of `events` it added, for a sentence that joins its act.
+        let mut last_act: Option<(usize, atlas_model::Date, std::ops::Range<usize>)> = None;
+        // Groups whose statement the article says who signed ("En la
+        // comunicación, suscrita por A, B y C, el Grupo de Lima asegura"),
+        // with the signatories.
+        let mut signed: Vec<(Tag, Vec<&str>)> = Vec::new();
+        // Signatories of "this statement" whose act no sentence before
+        // told: the first act of an organisation (the statement's issuer)
+        // within the next eight sentences (an embedded post's lines count).
+        let mut ahead: Option<(usize, rules::Mentions<'_>)> = None;
+        for (si, s) in sentences.iter().enumerate() {
             if work.get() > budget {
                 return Err(too_complex());
             }
@@ -173,7 +184,34 @@ impl Extractor {
             let first = quote_ranges.partition_point(|q| q.end <= s.start);
             let last = quote_ranges.partition_point(|q| q.start < s.end).max(first);
             let speaker = quotes[first..last].first().and_then(|(_, sp)| sp.map(|k| &hits[k]));
-            if !rules::may_yield(sentence_hits, speaker.is_some()) {
+            // "It was signed by A, B and C", "Portugal followed suit": a
+            // sentence that joins an act may tell none of its own.
+            let joining = sentence_hits
+                .iter()
+                .any(|h| h.has(Tag::Signatory) || h.has(Tag::FollowSuit) || h.cue() == Some(Cue::SupportPassive));
+            let may_yield = rules::may_yield(sentence_hits, speaker.is_some());
+            // "Y exigieron ...": no subject, going on with the one before.
+            let continuing = si > 0
+                && speaker.is_none()
+                && text::words_borrowed(&text[s.clone()]).next().is_some_and(|w| self.lex.continuations.contains(&*w))
+                && rules::may_yield(sentence_hits, true);
+            if let Some(group) = sentence_hits.iter().find_map(|h| h.actor().filter(|t| matches!(t, Tag::Group(_)))) {
+                if joining {
+                    let quiet = rules::Sentence {
+                        text: &text[s.clone()],
+                        range: s.clone(),
+                        hits: sentence_hits,
+                        date: prep.published,
+                        speaker: None,
+                        lang: &prep.lang,
+                        quotes: &[],
+                    };
+                    if let Some((rules::Join::Signatories, actors)) = rules::joiners(&self.lex, &quiet) {
+                        signed.push((group, actors.into_iter().map(|(a, _)| a).collect()));
+                    }
+                }
+            }
+            if !may_yield && !joining && !continuing {
                 continue;
             }
             let sentence_text = &text[s.clone()];
@@ -205,10 +243,40 @@ impl Extractor {
                 lang: &prep.lang,
                 quotes: sentence_quotes,
             };
-            let findings = rules::classify_counted(&self.lex, &sentence, &work, budget);
+            let findings =
+                if may_yield { rules::classify_counted(&self.lex, &sentence, &work, budget) } else { Vec::new() };
             if !findings.is_empty() && !dated_actor {
                 reading = read_date();
                 date = reading.date.unwrap_or(prep.published);
+            }
+            // "tras las elecciones", "since the inauguration": an act set
+            // after an event the publication date tells is dated by it.
+            if !findings.is_empty() && reading.date.is_none() {
+                let anchored =
+                    dates::anchored_date(sentence_text, prep.published, &self.lex.anchor_markers, &self.lex.anchors);
+                if let Some(d) = anchored {
+                    reading.date = Some(d);
+                    date = d;
+                }
+            }
+            if findings.is_empty() && (joining || continuing) {
+                let cx = JoinCx { text, hits: &hits, sentences: &sentences, date_ctx: &date_ctx, prep: &prep, id: &id };
+                let quiet = rules::Sentence { speaker: None, range: s.clone(), ..sentence };
+                let joined = match rules::joiners(&self.lex, &quiet).filter(|_| joining) {
+                    Some((join, actors)) => {
+                        let joined = self.join(&cx, si, join, &actors, last_act.clone(), &mut events);
+                        if joined.is_none() && join == rules::Join::Signatories && self.this_statement(sentence_text) {
+                            ahead = Some((si, actors));
+                        }
+                        joined
+                    }
+                    None if continuing => self.go_on(&cx, si, &quiet, &mut events),
+                    None => None,
+                };
+                if let Some(range) = joined {
+                    last_act = Some((si, date, range));
+                }
+                continue;
             }
             let explicit = reading.date;
             // A date out of range is a mistake in the text, not the act's.
@@ -224,6 +292,7 @@ impl Extractor {
             // that year", or next to a month long gone), is not dated on
             // publication: that would color the country on the wrong day.
             let history = reading.history || sentence_hits.iter().any(|h| h.has(Tag::History));
+            let first_event = events.len();
             for f in findings {
                 if explicit.is_none() && history {
                     continue;
@@ -257,6 +326,45 @@ impl Extractor {
                 debug_assert_eq!(&text.as_bytes()[event.span.start..event.span.end], event.quote.as_bytes());
                 events.push(event);
             }
+            if events.len() > first_event {
+                last_act = Some((si, date, first_event..events.len()));
+                let issuer = events[first_event..].iter().all(|e| {
+                    let h = hits.iter().find(|h| h.start == e.mention.start);
+                    h.is_some_and(|h| matches!(h.actor(), Some(Tag::Organisation(_))))
+                });
+                if ahead.as_ref().is_some_and(|(sj, _)| si - sj > 8) {
+                    ahead = None;
+                }
+                if let Some((sj, actors)) = ahead.take_if(|_| issuer) {
+                    let act = one_side(events[first_event..].iter().map(|e| (e.stance, e.kind)));
+                    let span = sentences[sj].start..s.end;
+                    for (actor, mention) in actors.into_iter().filter(|_| act.is_some()) {
+                        let Some((stance, kind)) = act else { break };
+                        if events[first_event..].iter().any(|e| e.actor == actor) {
+                            continue;
+                        }
+                        events.push(Event {
+                            actor: actor.to_string(),
+                            stance,
+                            kind,
+                            date,
+                            date_inferred: explicit.is_none() || prep.published_inferred,
+                            article: id.clone(),
+                            quote: text[span.clone()].to_string(),
+                            span: Span { start: span.start, end: span.end },
+                            mention: Span { start: mention.start, end: mention.end },
+                        });
+                    }
+                }
+            }
+        }
+        // A group's act read as its members on that date is its
+        // signatories' when the article names them.
+        if !signed.is_empty() {
+            events.retain(|e| {
+                let group = hits.iter().find(|h| h.start == e.mention.start).and_then(|h| h.actor());
+                !signed.iter().any(|(g, actors)| Some(*g) == group && !actors.contains(&e.actor.as_str()))
+            });
         }
         if work.get() > budget {
             return Err(too_complex());
@@ -294,7 +402,199 @@ impl Extractor {
     }
 }
 
+/// What [`Extractor::join`] reads of the article beside the joining sentence.
+struct JoinCx<'t, 'c> {
+    text: &'t str,
+    hits: &'c [Hit],
+    sentences: &'c [std::ops::Range<usize>],
+    date_ctx: &'c dates::DateContext<'c>,
+    prep: &'c article::Prepared<'t>,
+    id: &'c str,
+}
+
+impl JoinCx<'_, '_> {
+    fn hits_in(&self, r: &std::ops::Range<usize>) -> &[Hit] {
+        let lo = self.hits.partition_point(|h| h.start < r.start);
+        let hi = self.hits.partition_point(|h| h.start < r.end);
+        &self.hits[lo..hi]
+    }
+}
+
+/// The one side acts take, with the heaviest kind among them; none when
+/// they take two (a joiner cannot tell which it joins).
+fn one_side(
+    acts: impl Iterator<Item = (atlas_model::Stance, atlas_model::EventKind)>,
+) -> Option<(atlas_model::Stance, atlas_model::EventKind)> {
+    let mut out: Option<(atlas_model::Stance, atlas_model::EventKind)> = None;
+    for (stance, kind) in acts {
+        match out {
+            Some((st, _)) if st != stance => return None,
+            Some((_, k)) if k.weight() >= kind.weight() => {}
+            _ => out = Some((stance, kind)),
+        }
+    }
+    out
+}
+
 impl Extractor {
+    /// Events for the actors of sentence `si`, which joins an act without
+    /// telling one with a subject ("It was signed by A, B and C", "Portugal
+    /// followed suit"). Signatories sign the act their own sentence tells
+    /// without a subject ("Se sumaron a la declaración que rechaza ... los
+    /// gobiernos de A, B y C"); failing that, joiners take the act of the
+    /// sentence that last yielded events, at most three sentences before;
+    /// failing that, signatories take the act the sentence right before
+    /// tells without a subject ("The declaration rejected ... It was signed
+    /// by ..."). The act must take one side. Signatories named after a
+    /// group's act replace the members it was read as: the statement says
+    /// who signed it. Returns the range of `events` added.
+    fn join(
+        &self,
+        cx: &JoinCx<'_, '_>,
+        si: usize,
+        join: rules::Join,
+        actors: &[(&str, std::ops::Range<usize>)],
+        last_act: Option<(usize, atlas_model::Date, std::ops::Range<usize>)>,
+        events: &mut Vec<Event>,
+    ) -> Option<std::ops::Range<usize>> {
+        let s = &cx.sentences[si];
+        let here = cx.hits_in(s);
+        if here.iter().any(|h| h.has(Tag::History)) {
+            return None;
+        }
+        let speaker = here.iter().find(|h| h.start == actors[0].1.start && h.actor().is_some())?;
+        let reading = dates::read_date(&cx.text[s.clone()], cx.date_ctx);
+        // The act sentence `k` tells without a subject, read as the joiners'.
+        let subjectless = |k: usize| -> Option<((atlas_model::Stance, atlas_model::EventKind), atlas_model::Date)> {
+            let r = &cx.sentences[k];
+            let t = &cx.text[r.clone()];
+            let date = dates::read_date(t, cx.date_ctx).date.or(reading.date).unwrap_or(cx.prep.published);
+            let sentence = rules::Sentence {
+                text: t,
+                range: r.clone(),
+                hits: cx.hits_in(r),
+                date,
+                speaker: Some(speaker),
+                lang: &cx.prep.lang,
+                quotes: &[],
+            };
+            let found = rules::classify(&self.lex, &sentence);
+            one_side(found.iter().map(|f| (f.stance, f.kind))).map(|act| (act, date))
+        };
+        let signs = join == rules::Join::Signatories;
+        let mut inferred = reading.date.is_none();
+        // Where the act's own events start: an actor with one already is
+        // not added twice.
+        let mut act_events = events.len();
+        let (act, date, from) = if let Some((act, date)) = subjectless(si).filter(|_| signs) {
+            (act, date, si)
+        } else if let Some((k, date, range)) = last_act.filter(|(k, _, _)| si - k <= 3) {
+            let act = one_side(events[range.clone()].iter().map(|e| (e.stance, e.kind)))?;
+            // Dated as the act is, unless the joining sentence dates itself.
+            inferred &= events[range.clone()].iter().all(|e| e.date_inferred);
+            act_events = range.start;
+            if signs {
+                // The tail of `events` is that sentence's: drop the members
+                // a group was read as that the signatories do not name.
+                let from_group = |e: &Event| {
+                    cx.hits.iter().any(|h| h.start == e.mention.start && matches!(h.actor(), Some(Tag::Group(_))))
+                };
+                let mut n = 0;
+                events.retain(|e| {
+                    n += 1;
+                    !(n > range.start && from_group(e) && !actors.iter().any(|(a, _)| *a == e.actor))
+                });
+            }
+            (act, reading.date.unwrap_or(date), k)
+        } else if signs && si > 0 {
+            let (act, date) = subjectless(si - 1)?;
+            (act, date, si - 1)
+        } else {
+            return None;
+        };
+        let span = cx.sentences[from].start..s.end;
+        let first = events.len();
+        for (actor, mention) in actors {
+            if events[act_events.min(first)..].iter().any(|e| e.actor == *actor) {
+                continue;
+            }
+            events.push(Event {
+                actor: actor.to_string(),
+                stance: act.0,
+                kind: act.1,
+                date,
+                date_inferred: inferred || cx.prep.published_inferred,
+                article: cx.id.to_string(),
+                quote: cx.text[span.clone()].to_string(),
+                span: Span { start: span.start, end: span.end },
+                mention: Span { start: mention.start, end: mention.end },
+            });
+        }
+        (events.len() > first).then_some(first..events.len())
+    }
+
+    /// True when a sentence names the statement it stands in ("This
+    /// statement is supported by", "se suman a esta declaración"), whose
+    /// act may come after it.
+    fn this_statement(&self, sentence: &str) -> bool {
+        let words: Vec<_> = text::words_borrowed(sentence).collect();
+        words
+            .windows(2)
+            .any(|w| matches!(&*w[0], "this" | "esta" | "este" | "presente") && self.lex.documents.contains(&*w[1]))
+    }
+
+    /// Events for sentence `si`, which tells an act without a subject and
+    /// opens with a word that goes on ("Y exigieron la revisión de los
+    /// resultados"): the act is the list that opens the sentence before
+    /// ("Los gobiernos de A, B y C manifiestan ..."). The act must take one
+    /// side; the quote runs from that sentence to this one.
+    fn go_on(
+        &self,
+        cx: &JoinCx<'_, '_>,
+        si: usize,
+        s: &rules::Sentence<'_>,
+        events: &mut Vec<Event>,
+    ) -> Option<std::ops::Range<usize>> {
+        if s.hits.iter().any(|h| h.has(Tag::History)) {
+            return None;
+        }
+        let prev = &cx.sentences[si - 1];
+        let before = rules::Sentence {
+            text: &cx.text[prev.clone()],
+            range: prev.clone(),
+            hits: cx.hits_in(prev),
+            date: s.date,
+            speaker: None,
+            lang: s.lang,
+            quotes: &[],
+        };
+        let actors = rules::leading_actors(&self.lex, &before);
+        let at = actors.first()?.1.start;
+        let speaker = before.hits.iter().find(|h| h.start == at)?;
+        let with = rules::Sentence { speaker: Some(speaker), range: s.range.clone(), ..*s };
+        let act = one_side(rules::classify(&self.lex, &with).iter().map(|f| (f.stance, f.kind)))?;
+        let reading = dates::read_date(s.text, cx.date_ctx);
+        let span = prev.start..s.range.end;
+        let first = events.len();
+        for (actor, mention) in &actors {
+            if events[first..].iter().any(|e| e.actor == *actor) {
+                continue;
+            }
+            events.push(Event {
+                actor: actor.to_string(),
+                stance: act.0,
+                kind: act.1,
+                date: reading.date.unwrap_or(cx.prep.published),
+                date_inferred: reading.date.is_none() || cx.prep.published_inferred,
+                article: cx.id.to_string(),
+                quote: cx.text[span.clone()].to_string(),
+                span: Span { start: span.start, end: span.end },
+                mention: Span { start: mention.start, end: mention.end },
+            });
+        }
+        (events.len() > first).then_some(first..events.len())
+    }
+
     /// The actor who introduces a quotation (`Pacolli wrote on Thursday: "...`),
     /// as an index into `hits`.
     fn speaker_before(&self, text: &str, hits: &[Hit], quote_start: usize) -> Option<usize> {

@@ -278,6 +278,10 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>, work: &Cell<u64>, l
         if let Some(cue) = h.cue().filter(|_| !cancels_next_cue(i)) {
             consumed[i] = true;
             match cue {
+                // "una declaración, respaldada por Chile y Perú, rechazó":
+                // the actors after it sign the statement's act, told by
+                // another cue; they do not back what it is aimed at.
+                Cue::SupportPassive if ctx.after_document(i) => {}
                 Cue::SupportPassive | Cue::OpposePassive => {
                     // "Maduro ..., while the opposition leader declared
                     // himself president with the support of the U.S.": the
@@ -494,7 +498,7 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>, work: &Cell<u64>, l
                         && (cue == Cue::Oppose && polarity < 0 || recognition && head_negated);
                     // "no longer recognises Guaidó": a derecognition, which
                     // takes no side.
-                    if recognition && head_negated && ceased(i) && align == Align::Opposition {
+                    if recognition && head_negated && (ceased(i) || ctx.since_a_date(t)) && align == Align::Opposition {
                         let mut actors = ctx.subject(i);
                         actors.retain(|(_, m)| m.start < hits[t].start || m.start >= hits[t].end);
                         add(actors, Stance::Neutral, EventKind::Derecognition);
@@ -710,6 +714,103 @@ impl<'a> Repeated<'a> {
         let (_, stance, kind) = list[list.partition_point(|(e, _, _)| *e > at)];
         Some((stance, kind))
     }
+}
+
+/// Actors named in a sentence, each with where it is named.
+pub type Mentions<'a> = Vec<(&'a str, Range<usize>)>;
+
+/// How a sentence takes part in an act it does not tell with a subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Join {
+    /// The actors sign a statement ("It was signed by A, B and C", "Se
+    /// sumaron a la declaración los gobiernos de A, B y C"): its act is told
+    /// in the sentence itself, without a subject, or in one before it.
+    Signatories,
+    /// The actors repeat the act of the sentence before ("Portugal followed
+    /// suit", "Perú hizo lo mismo").
+    FollowSuit,
+}
+
+/// The actors a sentence adds to an act it does not tell with a subject of
+/// its own, and how: the list before the marker ("A, B y C se sumaron"),
+/// else the one after it ("firmaron el comunicado A, B y C"). A negated
+/// or hoped-for marker ("did not follow suit", "should sign") adds no one;
+/// so does a "follow suit" that does not end its sentence ("se sumó a las
+/// protestas").
+pub fn joiners<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Option<(Join, Mentions<'a>)> {
+    let hits = s.hits;
+    let index = WordIndex::new(s.text);
+    let gap_words = |a: usize, b: usize| index.count(a.saturating_sub(s.range.start), b.saturating_sub(s.range.start));
+    let excluded: Vec<bool> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            h.actor().is_some()
+                && hits[..i].iter().rev().take(3).any(|p| p.has(Tag::Exclusion) && gap_words(p.end, h.start) <= 4)
+        })
+        .collect();
+    let work = Cell::new(0);
+    let ctx = Ctx::new(lex, s, &excluded, &index, &work);
+    let i = hits.iter().enumerate().position(|(i, h)| {
+        h.has(Tag::Signatory) || h.has(Tag::FollowSuit) || h.cue() == Some(Cue::SupportPassive) && ctx.after_document(i)
+    })?;
+    let h = &hits[i];
+    let blocked = hits[..i].iter().rev().take(3).any(|p| {
+        let gap = gap_words(p.end, h.start);
+        (p.has(Tag::Negator) && gap <= NEGATION_REACH)
+            || (p.has(Tag::Modal) && gap <= 2)
+            || (p.has(Tag::Cancel) && gap <= 6)
+    });
+    if blocked {
+        return None;
+    }
+    let join = if h.has(Tag::FollowSuit) && !h.has(Tag::Signatory) {
+        let ends = hits[i + 1..].is_empty() && gap_words(h.end, s.range.end) <= 2;
+        if !ends {
+            return None;
+        }
+        Join::FollowSuit
+    } else {
+        Join::Signatories
+    };
+    // "signed by A, B and C", "firmado por": a passive marker's
+    // signatories follow it, whatever stands before ("Brussels 04.01.2026
+    // This statement is supported by ...").
+    let cue_text = ctx.between(h.start, h.end).to_lowercase();
+    let passive = cue_text.ends_with(" by") || cue_text.ends_with(" por") || h.cue() == Some(Cue::SupportPassive);
+    let mut actors = if passive && join == Join::Signatories { Vec::new() } else { ctx.subject(i) };
+    if actors.is_empty() && join == Join::Signatories {
+        actors = ctx.list_after(i, false, 14);
+        // "suscrita por A, B y C, el Grupo de Lima asegura": the group
+        // whose statement it is follows its signatories, and is none.
+        actors.retain(|(_, m)| !hits.iter().any(|h| h.start == m.start && matches!(h.actor(), Some(Tag::Group(_)))));
+    }
+    (!actors.is_empty()).then_some((join, actors))
+}
+
+/// The list of actors that opens a sentence ("Los gobiernos de Argentina,
+/// Costa Rica y Perú manifiestan ..."): its subject, which a next sentence
+/// without one may go on with ("Y exigieron ...").
+pub fn leading_actors<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<(&'a str, Range<usize>)> {
+    let hits = s.hits;
+    let index = WordIndex::new(s.text);
+    let no_exclusions = vec![false; hits.len()];
+    let work = Cell::new(0);
+    let ctx = Ctx::new(lex, s, &no_exclusions, &index, &work);
+    let Some(first) = hits.first() else { return Vec::new() };
+    if first.actor().is_none() || ctx.words_between(s.range.start, first.start) > 3 || !ctx.usable(0) {
+        return Vec::new();
+    }
+    let mut last = 0;
+    let mut out = ctx.resolve(0);
+    for (n, h) in hits.iter().enumerate().skip(1) {
+        if h.actor().is_none() || !ctx.glued(last, n) {
+            break;
+        }
+        out.extend(ctx.resolve(n));
+        last = n;
+    }
+    out
 }
 
 fn polarity_of(cue: Cue, negated: bool) -> i8 {
@@ -1015,6 +1116,23 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         if self.owner_of_side(k) {
             return true;
         }
+        if let Some(p) = k.checked_sub(1).map(|p| &self.s.hits[p]) {
+            let gap = self.between(p.end, h.start);
+            // "Organización de Estados Americanos (OEA)": the abbreviation
+            // is the same mention.
+            if p.actor() == h.actor() && gap.trim() == "(" {
+                return self.is_object(k - 1);
+            }
+            // "la suspensión de Venezuela de la OEA", "Venezuela's
+            // suspension from the OAS": what Venezuela is suspended from or
+            // leaves is no subject.
+            let words: Vec<_> = words_borrowed(gap).collect();
+            let from = matches!(words.as_slice(), [a] if is_of(a) || a == "from")
+                || matches!(words.as_slice(), [a, b] if (is_of(a) || a == "from") && is_article(b));
+            if p.has(Tag::Venezuela) && p.side().is_none() && from && !gap.contains([',', ';', '(']) {
+                return true;
+            }
+        }
         let mut before = self.sentence_words_before(h.start, 3);
         while before.last().is_some_and(|w| matches!(&**w, "the" | "its" | "el" | "la" | "los" | "las")) {
             before.pop();
@@ -1095,6 +1213,27 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         }
         let before = self.sentence_words_before(h.start, 2);
         before.len() == 2 && rival(&before[0]) && is_of(&before[1])
+    }
+
+    /// True when "since" and a date follow the target at hit `t` within a
+    /// few words ("no reconoce a Guaidó como presidente interino desde el
+    /// pasado 5 de enero"): not recognising since a day is having stopped.
+    fn since_a_date(&self, t: usize) -> bool {
+        let after = self.sentence_words_after(self.s.hits[t].end, 14);
+        let Some(at) = after.iter().position(|w| matches!(&**w, "since" | "desde")) else { return false };
+        after[at + 1..].iter().take(4).any(|w| {
+            w.bytes().all(|b| b.is_ascii_digit())
+                || self.lex.calendars.iter().any(|c| c.name(w).is_some_and(|n| (1..=12).contains(&n)))
+        })
+    }
+
+    /// True when a statement's noun stands right before hit `i`, an
+    /// article or "is" aside ("a statement, backed by", "This statement is
+    /// supported by").
+    fn after_document(&self, i: usize) -> bool {
+        let before = self.sentence_words_before(self.s.hits[i].start, 3);
+        let mut words = before.iter().rev().skip_while(|w| matches!(&***w, "is" | "was" | "fue" | "es" | "está"));
+        words.next().is_some_and(|w| self.lex.documents.contains(&**w))
     }
 
     /// True when hit `k` names an organisation as the place of its member
@@ -1261,7 +1400,9 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
 
     /// True when a clause-breaking word ("after", "tras") stands between two offsets.
     fn breaks_clause(&self, a: usize, b: usize) -> bool {
-        self.any_word_between(a, b, &self.lex.clause_breaks)
+        // ", as the UK announced sanctions": "as" after a comma opens a
+        // clause, though "recognised him as president" does not.
+        self.any_word_between(a, b, &self.lex.clause_breaks) || self.between(a, b).contains(", as ")
     }
 
     fn any_word_between(&self, a: usize, b: usize, words: &HashSet<String>) -> bool {
@@ -1368,6 +1509,26 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         }
     }
 
+    /// True when hits `a` and `b` name one actor with its title between
+    /// ("the United Kingdom's Foreign Secretary James Cleverly"), no
+    /// punctuation but the possessive in between.
+    fn one_actor(&self, a: usize, b: usize) -> bool {
+        let hits = self.s.hits;
+        let gap = self.between(hits[a].end, hits[b].start);
+        let code = |k: usize| hits[k].actor().and_then(|t| self.lex.actor_code(t, self.s.date));
+        // A title is the possessive's noun phrase or capitalised words
+        // ("U.S. President Donald Trump"), not a clause ("with the United
+        // States after U.S. President ...").
+        let title = possessive(self.s, a)
+            || crate::text::word_slices(gap).all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        title
+            && !gap.contains([',', ';', '.', ':', '(', ')'])
+            && word_count(gap) <= 10
+            && !self.breaks_clause(hits[a].end, hits[b].start)
+            && code(a).is_some()
+            && code(a) == code(b)
+    }
+
     /// True when only list glue stands between two hits.
     fn glued(&self, a: usize, b: usize) -> bool {
         let hits = self.s.hits;
@@ -1414,18 +1575,28 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
                 let mut first = k;
                 while let Some(p) = self.actor_before[first] {
                     self.tick(1);
-                    if self.excluded[p] || !self.glued(p, first) {
+                    if self.excluded[p] || !(self.glued(p, first) || self.one_actor(p, first)) {
                         break;
                     }
                     first = p;
                 }
                 // "the ambassadors to the United Nations and Cuba": a list
                 // that starts as an object is an object all along.
-                if first < k && self.is_object(first) {
+                // But "a statement, backed by Chile and Peru, rejected": the
+                // signatories of a statement are the ones acting.
+                let signed = first > 0
+                    && hits[first - 1].cue() == Some(Cue::SupportPassive)
+                    && self.after_document(first - 1)
+                    && self.words_between(hits[first - 1].end, hits[first].start) <= 4;
+                if first < k && self.is_object(first) && !signed {
                     return Vec::new();
                 }
+                // A title's country before its holder ("Turkish President
+                // Erdogan") is the holder's mention, which names them.
+                let titled =
+                    |p: usize| (p + 1..=k).find(|&q| hits[q].actor().is_some()).is_some_and(|q| self.one_actor(p, q));
                 (first..=k)
-                    .filter(|&p| hits[p].actor().is_some() && !self.excluded[p])
+                    .filter(|&p| hits[p].actor().is_some() && !self.excluded[p] && !titled(p))
                     .flat_map(|p| self.resolve(p))
                     .collect()
             }
