@@ -71,20 +71,12 @@ fn main() {
 }
 
 /// Today's UTC date as `YYYY-MM-DD`, or the day of `SOURCE_DATE_EPOCH` when set
-/// (reproducible builds). Days to civil date after Howard Hinnant's algorithm.
+/// (reproducible builds), by the model's own calendar.
 fn build_date() -> String {
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
     let secs = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.parse::<i64>().ok()).unwrap_or_else(|| {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
     });
-    let z = secs.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    let days = i32::try_from(secs.div_euclid(86_400)).expect("a build date within the calendar");
+    atlas_model::Date::from_days(days).expect("a build date within the calendar").to_string()
 }

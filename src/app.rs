@@ -675,10 +675,7 @@ fn PanelBody(
         let code = code.clone();
         Memo::new(move |_| evidence.full.get().and_then(|f| f.stance_at(&code, date.get()).cloned()))
     };
-    let has_stance = {
-        let code = code.clone();
-        move || ds.stance_at(&code, date.get()).is_some()
-    };
+    let has_stance = move || state.get().stance != "none";
     let all_quotes = {
         let code = code.clone();
         move || match evidence.full.get() {

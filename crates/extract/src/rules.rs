@@ -127,14 +127,7 @@ fn classify_resolved<'a>(lex: &'a Lexicon, s: &Sentence<'_>, work: &Cell<u64>, l
         index.count(a.saturating_sub(s.range.start), b.saturating_sub(s.range.start))
     };
     let hits = s.hits;
-    let excluded: Vec<bool> = hits
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            h.actor().is_some()
-                && hits[..i].iter().rev().take(3).any(|p| p.has(Tag::Exclusion) && gap_words(p.end, h.start) <= 4)
-        })
-        .collect();
+    let excluded = exclusions(hits, &gap_words);
     // "no longer recognises", "dejó de reconocer": a ceasing word right
     // before the cue.
     let ceased = |i: usize| -> bool {
@@ -716,6 +709,19 @@ impl<'a> Repeated<'a> {
     }
 }
 
+/// For each hit, whether it is an actor set aside by an exclusion just
+/// before it ("except X", "salvo X"); `gap_words` counts words between two
+/// offsets.
+fn exclusions(hits: &[Hit], gap_words: &dyn Fn(usize, usize) -> usize) -> Vec<bool> {
+    hits.iter()
+        .enumerate()
+        .map(|(i, h)| {
+            h.actor().is_some()
+                && hits[..i].iter().rev().take(3).any(|p| p.has(Tag::Exclusion) && gap_words(p.end, h.start) <= 4)
+        })
+        .collect()
+}
+
 /// Actors named in a sentence, each with where it is named.
 pub type Mentions<'a> = Vec<(&'a str, Range<usize>)>;
 
@@ -741,14 +747,7 @@ pub fn joiners<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Option<(Join, Mentions
     let hits = s.hits;
     let index = WordIndex::new(s.text);
     let gap_words = |a: usize, b: usize| index.count(a.saturating_sub(s.range.start), b.saturating_sub(s.range.start));
-    let excluded: Vec<bool> = hits
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            h.actor().is_some()
-                && hits[..i].iter().rev().take(3).any(|p| p.has(Tag::Exclusion) && gap_words(p.end, h.start) <= 4)
-        })
-        .collect();
+    let excluded = exclusions(hits, &gap_words);
     let work = Cell::new(0);
     let ctx = Ctx::new(lex, s, &excluded, &index, &work);
     let i = hits.iter().enumerate().position(|(i, h)| {
