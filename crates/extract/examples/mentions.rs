@@ -5,6 +5,11 @@
 //! shows in a diff which mentions appeared or went.
 //!
 //! Usage: cargo run -q -p atlas-extract --example mentions -- data/articles > data/labels/mentions.csv
+//!
+//! With `--scan` after the folder it prints instead `id,candidate,triggers`:
+//! whether the mention's sentence reaches the rules at all (it holds a cue,
+//! a side or another trigger besides the actor), and the trigger words; the
+//! evaluation reads it as `data/labels/scan.csv` to measure candidate recall.
 use atlas_extract::lexicon::{Lexicon, Tag};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -18,9 +23,14 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
-    println!("id,article,lang,published,start,end,actor,actor_kind,surface,sentence");
+    let scan = std::env::args().nth(2).is_some_and(|a| a == "--scan");
+    if scan {
+        println!("id,candidate,triggers");
+    } else {
+        println!("id,article,lang,published,start,end,actor,actor_kind,surface,sentence");
+    }
     for path in files {
-        if let Err(e) = article_rows(&lex, &path) {
+        if let Err(e) = article_rows(&lex, &path, scan) {
             eprintln!("{}: {e}", path.display());
         }
     }
@@ -31,7 +41,7 @@ fn fail(msg: &str) -> ! {
     std::process::exit(1)
 }
 
-fn article_rows(lex: &Lexicon, path: &Path) -> Result<(), String> {
+fn article_rows(lex: &Lexicon, path: &Path, scan: bool) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let sidecar = std::fs::read_to_string(path.with_extension("txt.meta")).ok();
     let file = path.display().to_string();
@@ -43,9 +53,17 @@ fn article_rows(lex: &Lexicon, path: &Path) -> Result<(), String> {
         let (start, end) = (prep.body_start + range.start, prep.body_start + range.end);
         let sentence = &text[start..end];
         let mut seen = BTreeSet::new();
-        for hit in lex.scan(sentence) {
+        let hits = lex.scan(sentence);
+        let triggers: Vec<&str> =
+            hits.iter().filter(|h| h.tags().iter().any(|t| is_trigger(*t))).map(|h| &sentence[h.start..h.end]).collect();
+        for hit in &hits {
             let Some((actor, kind)) = actor_of(lex, hit.actor(), prep.published) else { continue };
             if !seen.insert(actor.clone()) {
+                continue;
+            }
+            if scan {
+                let candidate = if triggers.is_empty() { "0" } else { "1" };
+                println!("{},{candidate},{}", csv_cell(&format!("{id}@{start}:{actor}")), csv_cell(&triggers.join("|")));
                 continue;
             }
             let row = [
@@ -64,6 +82,29 @@ fn article_rows(lex: &Lexicon, path: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A tag that makes a sentence worth the rules' reading beside an actor:
+/// what is scanned before any construction is tried.
+fn is_trigger(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Cue(_)
+            | Tag::Side(_)
+            | Tag::DatedSide(_)
+            | Tag::IntrinsicOpposition
+            | Tag::IntrinsicOppositionRecognition
+            | Tag::IntrinsicNeutral
+            | Tag::RuptureVerb
+            | Tag::RuptureNoun
+            | Tag::WithdrawVerb
+            | Tag::RestoreVerb
+            | Tag::RestoreAct
+            | Tag::LeaveVerb
+            | Tag::Signatory
+            | Tag::FollowSuit
+            | Tag::RepeatMarker
+    )
 }
 
 /// The actor code a hit names on the article's date, and what kind of name it is.
