@@ -24,6 +24,7 @@ dataset:
 
 ## eval: fact-level precision and recall of the dataset on the labelled dev and test splits
 eval:
+	node scripts/eval/mentions.mjs dev test agreement
 	node scripts/eval/facts.mjs dev
 	node scripts/eval/facts.mjs test
 
