@@ -76,35 +76,6 @@ fn work_grows_linearly_with_every_construction() {
     }
 }
 
-/// The time of `f`, the best of two: the less disturbed by other work on
-/// the machine.
-fn best_of_two(f: impl Fn()) -> Duration {
-    (0..2)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
-
-#[test]
-fn time_grows_linearly_with_pathological_punctuation() {
-    // Not a threshold on time: the ratio of 8x the input to 1x, with room
-    // for noise (linear is 8, quadratic 64).
-    for (name, head, unit, tail) in &CONSTRUCTIONS[..3] {
-        let (small, large) = (document(head, unit, tail, 128 * 1024), document(head, unit, tail, 1024 * 1024));
-        let t1 = best_of_two(|| {
-            work(name, &small);
-        });
-        let t8 = best_of_two(|| {
-            work(name, &large);
-        });
-        assert!(t8 <= t1 * 24 + Duration::from_millis(50), "{name}: {t1:?} at 128 KB, {t8:?} at 1 MB");
-    }
-}
-
 #[test]
 fn pathological_inputs_at_the_size_cap_are_read_within_their_budget() {
     // 128 KB, 1 MB and 4 MB (just under the cap, front matter included).
