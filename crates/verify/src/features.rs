@@ -554,10 +554,6 @@ impl Sentence<'_> {
         if right < self.tokens.len() {
             sink.add(&["clause_closed_by", &self.tokens[right].text]);
         }
-        // Words of the whole sentence outside the clause, weakly.
-        for t in self.tokens[..lo].iter().chain(&self.tokens[hi..]).filter(|t| !t.punct) {
-            sink.add(&["s", &t.text]);
-        }
     }
 
     /// Where the mention sits among the sentence's actors.
@@ -585,6 +581,16 @@ impl Sentence<'_> {
             (true, false) => "last",
         };
         sink.add(&["list", pos]);
+        // A member of a list takes the act the sentence (or the one before)
+        // tells without it: the list position with those acts.
+        if pos != "alone" {
+            for k in self.marks.iter().filter(|k| k.actor.is_none()) {
+                sink.add(&["list_has", k.class]);
+            }
+            for c in &self.previous {
+                sink.add(&["list_prev", c]);
+            }
+        }
         sink.add(&["actor_index", bucket(idx + 1)]);
         if idx + 1 == actors.len() {
             sink.add(&["actor_last"]);
