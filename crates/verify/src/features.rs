@@ -78,7 +78,12 @@ pub struct Sink<'o> {
     out: &'o mut Vec<u32>,
 }
 
-impl Sink<'_> {
+impl<'o> Sink<'o> {
+    /// A sink of `2^bits` buckets writing into `out`.
+    pub fn new(bits: u32, out: &'o mut Vec<u32>) -> Sink<'o> {
+        Sink { bits, out }
+    }
+
     /// Adds the feature named by `parts`, hashed with FNV-1a; parts are
     /// separated so ("ab", "c") and ("a", "bc") differ.
     pub fn add(&mut self, parts: &[&str]) {

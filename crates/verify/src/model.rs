@@ -94,6 +94,12 @@ impl Model {
         }
         let (body, tail) = bytes.split_at(bytes.len() - 8);
         let stored = u64::from_le_bytes(tail.try_into().unwrap_or_default());
+        let sum = fnv(body);
+        if sum != stored {
+            return err(format!(
+                "checksum {stored:016x} does not match the contents ({sum:016x}): the file is damaged"
+            ));
+        }
         let mut r = Reader { bytes: body, at: 8 };
         let version = r.u32()?;
         if version != VERSION {
@@ -107,19 +113,13 @@ impl Model {
             return err(format!("{classes} classes, expected {CLASSES}"));
         }
         let (temperature, threshold) = (r.f32()?, r.f32()?);
-        if !(temperature.is_finite() && temperature > 0.0) || !(0.0..=1.0).contains(&threshold) {
+        if !(temperature.is_finite() && temperature > 0.0 && (0.0..=1.0).contains(&threshold)) {
             return err(format!("temperature {temperature} or threshold {threshold} out of range"));
         }
         let n = r.u32()? as usize;
         let mut m = Model { bits, fingerprint, temperature, threshold, weights: vec![[0.0; CLASSES]; 1 << bits] };
         if body.len() != r.at + n * (4 + 4 * CLASSES) {
             return err(format!("{n} rows announced but {} bytes hold them", body.len().saturating_sub(r.at)));
-        }
-        let sum = fnv(body);
-        if sum != stored {
-            return err(format!(
-                "checksum {stored:016x} does not match the contents ({sum:016x}): the file is damaged"
-            ));
         }
         for _ in 0..n {
             let i = r.u32()? as usize;
