@@ -135,3 +135,18 @@ fn the_committed_model_loads_and_reads_plain_sentences() {
     });
     assert_eq!(all.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>(), ["CA", "PE"]);
 }
+
+#[test]
+fn scoring_a_mention_matches_the_corpus_features() {
+    let v = Verifier::load_file(&model_path()).unwrap();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let split = atlas_verify::corpus::load(&root, "dev", v.featurizer(), v.model().bits).unwrap();
+    assert!(split.candidates.len() > 500, "dev has its candidates");
+    for c in split.candidates.iter().step_by(7) {
+        let m = split.mention(c);
+        assert_eq!(v.score(&m), v.model().probabilities(&c.features), "{}", c.id);
+        let all = v.score_sentence(&m);
+        let (_, p) = all.iter().find(|(a, _)| *a == c.actor).unwrap();
+        assert_eq!(*p, v.score(&m), "{}: one reading per sentence gives the same scores", c.id);
+    }
+}
