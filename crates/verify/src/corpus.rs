@@ -6,7 +6,7 @@ use crate::features::Mention;
 use crate::model::LABELS;
 use crate::Featurizer;
 use atlas_model::Date;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::Path;
 
@@ -183,16 +183,6 @@ fn candidates(a: &Article, index: usize, fz: &Featurizer, bits: u32, groups: &BT
             });
         }
         previous = range;
-    }
-    out
-}
-
-/// Candidates grouped by article, in article order: a helper for callers
-/// that aggregate per article.
-pub fn by_article(split: &Split) -> BTreeMap<usize, Vec<usize>> {
-    let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, c) in split.candidates.iter().enumerate() {
-        out.entry(c.article).or_default().push(i);
     }
     out
 }
