@@ -54,8 +54,11 @@ fn article_rows(lex: &Lexicon, path: &Path, scan: bool) -> Result<(), String> {
         let sentence = &text[start..end];
         let mut seen = BTreeSet::new();
         let hits = lex.scan(sentence);
-        let triggers: Vec<&str> =
-            hits.iter().filter(|h| h.tags().iter().any(|t| is_trigger(*t))).map(|h| &sentence[h.start..h.end]).collect();
+        let triggers: Vec<&str> = hits
+            .iter()
+            .filter(|h| h.tags().iter().any(|t| is_trigger(*t)))
+            .map(|h| &sentence[h.start..h.end])
+            .collect();
         for hit in &hits {
             let Some((actor, kind)) = actor_of(lex, hit.actor(), prep.published) else { continue };
             if !seen.insert(actor.clone()) {
@@ -63,7 +66,11 @@ fn article_rows(lex: &Lexicon, path: &Path, scan: bool) -> Result<(), String> {
             }
             if scan {
                 let candidate = if triggers.is_empty() { "0" } else { "1" };
-                println!("{},{candidate},{}", csv_cell(&format!("{id}@{start}:{actor}")), csv_cell(&triggers.join("|")));
+                println!(
+                    "{},{candidate},{}",
+                    csv_cell(&format!("{id}@{start}:{actor}")),
+                    csv_cell(&triggers.join("|"))
+                );
                 continue;
             }
             let row = [
