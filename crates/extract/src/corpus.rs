@@ -329,6 +329,17 @@ fn read_sidecar(path: &Path) -> Result<Option<String>, String> {
 
 /// Reads one file and its sidecar, and extracts it.
 fn extract_file(ex: &Extractor, path: &Path) -> Result<Extracted, String> {
+    let (file, bytes, sidecar) = read_article(path)?;
+    ex.extract(&file, &bytes, sidecar.as_deref()).map_err(|e| {
+        // The message names the file by its path, so a user finds it.
+        e.to_string().replacen(&file, &path.display().to_string(), 1)
+    })
+}
+
+/// Reads one article file (a regular file, at most the size cap) and its
+/// `.meta` sidecar: its name, its bytes and the sidecar's text. Errors name
+/// the path.
+pub fn read_article(path: &Path) -> Result<(String, Vec<u8>, Option<String>), String> {
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
     let shown = path.display();
     let bytes = read_regular(path, crate::article::MAX_ARTICLE_BYTES as u64).map_err(|e| match e {
@@ -340,10 +351,7 @@ fn extract_file(ex: &Extractor, path: &Path) -> Result<Extracted, String> {
         ),
     })?;
     let sidecar = read_sidecar(path).map_err(|e| format!("{shown}: {e}"))?;
-    ex.extract(&file, &bytes, sidecar.as_deref()).map_err(|e| {
-        // The message names the file by its path, so a user finds it.
-        e.to_string().replacen(&file, &path.display().to_string(), 1)
-    })
+    Ok((file, bytes, sidecar))
 }
 
 /// Extracts every discovered file with `opts.threads` workers. Results keep

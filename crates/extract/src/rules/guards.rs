@@ -160,7 +160,12 @@ impl Ctx<'_, '_, '_> {
                 }
                 Some(g) => out.push((hits[k].start..hits[k].end, g)),
                 None if self.members_between(k, i) => out.push((hits[k].start..hits[k].end, Guard::MemberStates)),
-                None => break,
+                // The subject search stopped here, and gave no one: the list
+                // this actor ends starts as an object.
+                None => {
+                    out.push((hits[k].start..hits[k].end, Guard::ObjectList));
+                    break;
+                }
             }
         }
         out

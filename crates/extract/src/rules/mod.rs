@@ -194,7 +194,8 @@ impl<'l, 'a, 'b> Reading<'l, 'a, 'b> {
         let hits = self.ctx.s.hits;
         self.ctx.mark_epithets(&mut self.consumed);
         if self.trace.is_some() {
-            let glued: Vec<usize> = (0..hits.len()).filter(|&i| self.consumed[i]).collect();
+            // Only a label that is also a cue would have been read as an act.
+            let glued: Vec<usize> = (0..hits.len()).filter(|&i| self.consumed[i] && hits[i].cue().is_some()).collect();
             for i in glued {
                 self.block(Construction::ActiveCue, i, Guard::Epithet, hits[i].start..hits[i].end);
             }
@@ -213,7 +214,8 @@ impl<'l, 'a, 'b> Reading<'l, 'a, 'b> {
     ) {
         if self.trace.is_some() {
             let hits = self.ctx.s.hits;
-            let passed_over = if actors.is_empty() { self.ctx.passed_over(cue) } else { Vec::new() };
+            let asks_subject = actors.is_empty() && construction.has_subject();
+            let passed_over = if asks_subject { self.ctx.passed_over(cue) } else { Vec::new() };
             let step = Step::Matched {
                 construction,
                 cue: hits[cue].start..hits[cue].end,

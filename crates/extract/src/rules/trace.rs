@@ -36,6 +36,12 @@ pub enum Construction {
 }
 
 impl Construction {
+    /// True when the act's holder is the subject before the cue (else the
+    /// actors after it, or those on the receiving end).
+    pub fn has_subject(self) -> bool {
+        !matches!(self, Construction::PassiveCue | Construction::Thanks | Construction::Repeat)
+    }
+
     /// Every construction, in the order of the documentation.
     pub const ALL: [Construction; 11] = [
         Construction::ActiveCue,
@@ -127,6 +133,9 @@ pub enum Guard {
     NoOffice,
     /// An organisation's member states act, not the organisation.
     MemberStates,
+    /// A list that starts as an object is an object all along ("the
+    /// ambassadors to the United Nations and Cuba").
+    ObjectList,
     /// An organisation named as the place of its members ("EU countries").
     Container,
     /// "Most members of the Lima Group": some of them, but which?
@@ -135,7 +144,7 @@ pub enum Guard {
 
 impl Guard {
     /// Every guard.
-    pub const ALL: [Guard; 25] = [
+    pub const ALL: [Guard; 26] = [
         Guard::Negation,
         Guard::Modal,
         Guard::Cancelled,
@@ -159,6 +168,7 @@ impl Guard {
         Guard::Former,
         Guard::NoOffice,
         Guard::MemberStates,
+        Guard::ObjectList,
         Guard::Container,
         Guard::Partitive,
     ];
@@ -189,6 +199,7 @@ impl Guard {
             Guard::Former => "former",
             Guard::NoOffice => "no_office",
             Guard::MemberStates => "member_states",
+            Guard::ObjectList => "object_list",
             Guard::Container => "container",
             Guard::Partitive => "partitive",
         }
@@ -225,6 +236,7 @@ impl Guard {
             Guard::Former => "a former office speaks for nobody",
             Guard::NoOffice => "speaks for no country on that date",
             Guard::MemberStates => "its member states act, not itself",
+            Guard::ObjectList => "the list it ends starts as an object",
             Guard::Container => "the place of its members, not an actor",
             Guard::Partitive => "some of its members, but which?",
         }
@@ -250,7 +262,8 @@ pub enum Step<'l> {
         stance: Stance,
         /// The kind of act.
         kind: EventKind,
-        /// Actors before the cue that were not taken as its subject.
+        /// Actors before the cue that were not taken as its subject
+        /// (empty when the act's holders are not looked for before it).
         passed_over: Vec<(Range<usize>, Guard)>,
     },
     /// A construction began at a cue and a guard stopped it, on these words.
@@ -288,6 +301,14 @@ impl Step<'_> {
         match self {
             Step::Blocked { guard, .. } | Step::Dropped { guard, .. } => Some(*guard),
             Step::Matched { .. } | Step::Incomplete { .. } => None,
+        }
+    }
+
+    /// The actors a matched step gives its act to.
+    pub fn actors(&self) -> &[(&str, Range<usize>)] {
+        match self {
+            Step::Matched { actors, .. } => actors,
+            _ => &[],
         }
     }
 
