@@ -359,6 +359,15 @@ impl Explanation<'_> {
         match step {
             Step::Matched { construction, cue, target, actors, stance, kind, passed_over } => {
                 let aim = target.as_ref().map(|t| format!(" → \"{}\"", self.words(t))).unwrap_or_default();
+                let aside: Vec<String> = passed_over
+                    .iter()
+                    .map(|(r, g)| format!("\"{}\" {} ({})", self.words(r), g.name(), g.meaning()))
+                    .collect();
+                let aside = if aside.is_empty() || actors.is_empty() {
+                    String::new()
+                } else {
+                    format!("; set aside: {}", aside.join("; "))
+                };
                 let who = if actors.is_empty() {
                     let why: Vec<String> = passed_over
                         .iter()
@@ -378,7 +387,7 @@ impl Explanation<'_> {
                     } else {
                         ""
                     };
-                    format!("held by {}{by}", self.actors(actors))
+                    format!("held by {}{by}{aside}", self.actors(actors))
                 };
                 format!(
                     "matched {}: \"{}\"{aim} = {stance} {}; {who}",

@@ -138,7 +138,8 @@ impl Ctx<'_, '_, '_> {
     /// The actors before the cue at hit `i`, within the subject's reach,
     /// that were set aside, each with the guard that did it. Asked only
     /// when tracing.
-    pub(super) fn passed_over(&self, i: usize) -> Vec<(Range<usize>, Guard)> {
+    /// `nobody` tells that the search found no one.
+    pub(super) fn passed_over(&self, i: usize, nobody: bool) -> Vec<(Range<usize>, Guard)> {
         let hits = self.s.hits;
         let mut out = Vec::new();
         for k in (0..i).rev() {
@@ -163,7 +164,9 @@ impl Ctx<'_, '_, '_> {
                 // The subject search stopped here, and gave no one: the list
                 // this actor ends starts as an object.
                 None => {
-                    out.push((hits[k].start..hits[k].end, Guard::ObjectList));
+                    if nobody {
+                        out.push((hits[k].start..hits[k].end, Guard::ObjectList));
+                    }
                     break;
                 }
             }

@@ -214,8 +214,8 @@ impl<'l, 'a, 'b> Reading<'l, 'a, 'b> {
     ) {
         if self.trace.is_some() {
             let hits = self.ctx.s.hits;
-            let asks_subject = actors.is_empty() && construction.has_subject();
-            let passed_over = if asks_subject { self.ctx.passed_over(cue) } else { Vec::new() };
+            let passed_over =
+                if construction.has_subject() { self.ctx.passed_over(cue, actors.is_empty()) } else { Vec::new() };
             let step = Step::Matched {
                 construction,
                 cue: hits[cue].start..hits[cue].end,

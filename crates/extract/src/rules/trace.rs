@@ -262,8 +262,8 @@ pub enum Step<'l> {
         stance: Stance,
         /// The kind of act.
         kind: EventKind,
-        /// Actors before the cue that were not taken as its subject
-        /// (empty when the act's holders are not looked for before it).
+        /// Actors before the cue that were set aside on the way to its
+        /// subject (empty when the act's holders are not looked for before it).
         passed_over: Vec<(Range<usize>, Guard)>,
     },
     /// A construction began at a cue and a guard stopped it, on these words.
