@@ -454,7 +454,8 @@ fn cli_jsonl_lines_have_the_documented_fields() {
     assert!(lines.len() >= 4, "expected at least 4 events, got:\n{text}");
     for line in lines {
         let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
-        for field in ["article", "country", "stance", "date", "quote", "start", "end", "kind", "date_inferred"] {
+        for field in ["article", "actor", "country", "stance", "date", "quote", "start", "end", "kind", "date_inferred"]
+        {
             assert!(v.get(field).is_some(), "field {field:?} missing: {line}");
         }
         assert_eq!(v["article"], "good.txt");
@@ -550,4 +551,24 @@ fn cli_help_and_version() {
     let o = run(&["--version".as_ref()]);
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("atlas-extract "));
+}
+
+/// The same corpus gives the same bytes in two separate processes (with
+/// their own hash seeds, allocations and thread schedules), not only twice
+/// in one.
+#[test]
+fn two_processes_write_the_same_dataset() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/articles");
+    let run = |threads: &str| {
+        let out = std::process::Command::new(BIN)
+            .args(["--quiet", "--threads", threads])
+            .arg(&corpus)
+            .output()
+            .expect("the binary runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let (a, b) = (run("2"), run("1"));
+    assert!(a.len() > 100_000, "the dataset is {} bytes", a.len());
+    assert!(a == b, "two runs over the corpus wrote different datasets");
 }

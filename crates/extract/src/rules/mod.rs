@@ -358,6 +358,39 @@ mod tests {
         w.get()
     }
 
+    /// `may_yield` lets the rules skip a sentence only when they could
+    /// find nothing in it: checked on sentences that yield, and on some
+    /// that cannot.
+    #[test]
+    fn may_yield_skips_only_sentences_that_cannot_yield() {
+        let lex = Lexicon::builtin().unwrap();
+        let yields = [
+            "Canada recognized Guaidó.",
+            "Venezuela broke relations with Panama.",
+            "Mexico reaffirmed its neutrality.",
+            "Maduro thanked Russia for its support.",
+        ];
+        for text in yields {
+            let hits = lex.scan(text);
+            let s = Sentence {
+                text,
+                range: 0..text.len(),
+                hits: &hits,
+                date: "2019-01-25".parse().unwrap(),
+                speaker: None,
+                lang: "en",
+                quotes: &[],
+            };
+            assert!(!classify(&lex, &s).is_empty(), "{text:?} yields nothing");
+            assert!(may_yield(&hits, false), "{text:?} yields, but may_yield says no");
+        }
+        for text in ["Canada is a country.", "Guaidó spoke in Caracas.", "Canada recognized the new flag."] {
+            assert!(!may_yield(&lex.scan(text), false), "{text:?}: may_yield says yes");
+        }
+        assert!(!may_yield(&lex.scan("It recognized Guaidó."), false));
+        assert!(may_yield(&lex.scan("It recognized Guaidó."), true), "a quotation's speaker may hold the act");
+    }
+
     /// Sentences made of one construction repeated, each of which once sent
     /// a loop back over the sentence from every cue or marker: eight times
     /// the construction must cost about eight times the work, not sixty-four.
