@@ -51,6 +51,10 @@ pub struct Report {
     pub governments: Vec<atlas_model::Government>,
     /// The crisis's turning points the dataset carries.
     pub turning_points: Vec<atlas_model::TurningPoint>,
+    /// The codes of the organisations of the gazetteer
+    /// (`organisations.csv`): the summary counts their events apart from
+    /// countries'.
+    pub organisations: Vec<String>,
 }
 
 impl Report {
@@ -74,7 +78,7 @@ impl Report {
         let mut actors: Vec<&str> = self.events().map(|e| e.actor.as_str()).collect();
         actors.sort_unstable();
         actors.dedup();
-        let countries = actors.iter().filter(|a| a.len() == 2).count();
+        let countries = actors.iter().filter(|a| !self.organisations.iter().any(|o| o == *a)).count();
         format!(
             "{} articles read, {} inputs failed; {} events; {} countries and {} organisations; {} warnings",
             self.articles.len(),
@@ -360,6 +364,7 @@ pub fn run(ex: &Extractor, paths: &[PathBuf], opts: &Options) -> Report {
     let mut report = Report {
         governments: ex.governments().to_vec(),
         turning_points: ex.turning_points().to_vec(),
+        organisations: ex.lexicon().organisations.iter().map(|o| o.code.clone()).collect(),
         ..Report::default()
     };
     let inputs = discover(paths, opts.output.as_deref());
@@ -412,7 +417,8 @@ pub fn run(ex: &Extractor, paths: &[PathBuf], opts: &Options) -> Report {
     report
 }
 
-/// Renders the report's events in `format`.
+/// Renders the report's events in `format`. In JSONL each event's actor is
+/// in `actor` and, as an alias kept for older readers, in `country`.
 pub fn render(report: &Report, format: Format) -> String {
     match format {
         Format::Json => report.dataset().to_json(),
@@ -423,6 +429,10 @@ pub fn render(report: &Report, format: Format) -> String {
             for e in report.dataset().events {
                 let line = serde_json::json!({
                     "article": files.get(e.article.as_str()).copied().unwrap_or(&e.article),
+                    // `actor` may be a country or an organisation;
+                    // `country` is kept, the same, until the app and
+                    // scripts that read it move to `actor`.
+                    "actor": e.actor,
                     "country": e.actor,
                     "stance": e.stance,
                     "date": e.date,

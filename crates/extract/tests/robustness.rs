@@ -458,6 +458,8 @@ fn cli_jsonl_lines_have_the_documented_fields() {
         {
             assert!(v.get(field).is_some(), "field {field:?} missing: {line}");
         }
+        // `country` is an alias of `actor`, kept for older readers.
+        assert_eq!(v["actor"], v["country"], "{line}");
         assert_eq!(v["article"], "good.txt");
         assert!(v["date_inferred"].is_boolean(), "{line}");
         let (start, end) = (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
@@ -571,4 +573,21 @@ fn two_processes_write_the_same_dataset() {
     let (a, b) = (run("2"), run("1"));
     assert!(a.len() > 100_000, "the dataset is {} bytes", a.len());
     assert!(a == b, "two runs over the corpus wrote different datasets");
+}
+
+/// The summary counts organisations apart from countries by the gazetteer
+/// (`organisations.csv`), not by the length of the code.
+#[test]
+fn summary_counts_organisations_by_the_gazetteer() {
+    let ex = Extractor::new().unwrap();
+    let doc = "---\npublished: 2019-01-25\n---\nThe European Union recognized Guaidó. Canada recognized Guaidó.\n";
+    let mut report = atlas_extract::Report {
+        organisations: ex.lexicon().organisations.iter().map(|o| o.code.clone()).collect(),
+        ..Default::default()
+    };
+    report.articles.push(ex.extract("a.txt", doc.as_bytes(), None).unwrap());
+    assert!(report.summary().contains("1 countries and 1 organisations"), "{}", report.summary());
+    // A two-letter code that the gazetteer calls an organisation is one.
+    report.organisations.push("CA".into());
+    assert!(report.summary().contains("0 countries and 2 organisations"), "{}", report.summary());
 }
