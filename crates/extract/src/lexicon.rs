@@ -281,6 +281,7 @@ impl DatedSide {
 
 /// Month and weekday names of one language, for reading dates.
 #[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Calendar {
     pub months: Vec<Vec<String>>,
     pub weekdays: Vec<Vec<String>>,
@@ -403,7 +404,11 @@ impl Calendar {
     }
 }
 
+/// A language file (`lexicon/<lang>.toml`). Every section refuses a key
+/// it does not know, so a misspelled list is an error naming the file and
+/// the key, not a list silently left empty.
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct LanguageFile {
     lang: String,
     calendar: Calendar,
@@ -413,6 +418,7 @@ struct LanguageFile {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SidesSection {
     opposition: Vec<String>,
     government: Vec<String>,
@@ -425,6 +431,7 @@ struct SidesSection {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CuesSection {
     recognition: Vec<String>,
     support: Vec<String>,
@@ -495,6 +502,7 @@ struct CuesSection {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct DiplomacySection {
     rupture_verbs: Vec<String>,
     rupture_nouns: Vec<String>,
