@@ -415,6 +415,80 @@ struct LanguageFile {
     sides: SidesSection,
     cues: CuesSection,
     diplomacy: DiplomacySection,
+    grammar: Grammar,
+}
+
+/// The function words one language's guards read around the hits
+/// (`[grammar]` in `lexicon/<lang>.toml`; see the comments there), all
+/// lowercase. The rules ask the sentence's language's ([`Lexicon::grammar`]).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grammar {
+    /// A verdict joined to its target by one of these turns it round.
+    pub copulas: HashSet<String>,
+    /// These aim a common-noun target at the country after it.
+    pub aimed_prepositions: HashSet<String>,
+    /// "of", joining a label, a container or a title to a name.
+    pub of: HashSet<String>,
+    /// What Venezuela is suspended from.
+    pub from: HashSet<String>,
+    /// Definite articles between "of" and a name.
+    pub articles: HashSet<String>,
+    /// Further articles a use of force may stand behind.
+    pub plural_articles: HashSet<String>,
+    /// Words skipped before an object marker.
+    pub determiners: HashSet<String>,
+    /// After a comma, these make the place before them a subject again.
+    pub subject_relatives: HashSet<String>,
+    /// A relative clause that speaks of the side before it.
+    pub relatives: HashSet<String>,
+    /// Not recognising "since" a date is having stopped.
+    pub since: HashSet<String>,
+    /// Between a statement's noun and a passive cue.
+    pub statement_copulas: HashSet<String>,
+    /// A former office speaks for nobody.
+    pub former: HashSet<String>,
+    /// Endings of a participle, which after one of `nominal_articles` names someone.
+    pub participle_endings: Vec<String>,
+    /// Articles that make a participle a noun.
+    pub nominal_articles: HashSet<String>,
+    /// A supportive cue ending in one of these takes Venezuela after it as its government.
+    pub cue_prepositions: HashSet<String>,
+    /// A signatories marker ending in one of these is passive.
+    pub passive_by: HashSet<String>,
+    /// After a comma, these open a clause.
+    pub comma_clause_openers: HashSet<String>,
+    /// Before a statement's noun, these name the statement the sentence stands in.
+    pub this: HashSet<String>,
+}
+
+impl Grammar {
+    /// Adds another language's words (for text in a language without a lexicon).
+    fn merge(&mut self, o: &Grammar) {
+        macro_rules! extend {
+            ($($f:ident),*) => { $( self.$f.extend(o.$f.iter().cloned()); )* };
+        }
+        extend!(
+            copulas,
+            aimed_prepositions,
+            of,
+            from,
+            articles,
+            plural_articles,
+            determiners,
+            subject_relatives,
+            relatives,
+            since,
+            statement_copulas,
+            former,
+            participle_endings,
+            nominal_articles,
+            cue_prepositions,
+            passive_by,
+            comma_clause_openers,
+            this
+        );
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -596,6 +670,10 @@ pub struct Lexicon {
     /// Words that make a negation "not yet" ("aún no reconoce"): a pending
     /// decision takes no side.
     pub pending: HashSet<String>,
+    /// Each language's function words for the guards, and all of them
+    /// together for text in a language without a lexicon.
+    grammars: Vec<(String, Grammar)>,
+    grammar_any: Grammar,
 }
 
 /// A problem in a data file, naming the file and the line.
@@ -927,6 +1005,8 @@ impl Lexicon {
         let mut anchor_markers: Vec<(Vec<String>, bool)> = Vec::new();
         let mut result_claims = HashSet::new();
         let mut pending = HashSet::new();
+        let mut grammars = Vec::new();
+        let mut grammar_any = Grammar::default();
         let mut object_markers = Vec::new();
         let mut clause_breaks = HashSet::new();
         let mut partitives = HashSet::new();
@@ -1022,6 +1102,8 @@ impl Lexicon {
             anchor_markers.extend(c.after_markers.iter().map(|m| (marker(m), false)));
             result_claims.extend(lower(&c.result_claims));
             pending.extend(lower(&c.pending));
+            grammar_any.merge(&lf.grammar);
+            grammars.push((lang.to_string(), lf.grammar.clone()));
             for phrase in lower(&c.list_glue) {
                 list_glue.extend(phrase.split_whitespace().map(str::to_string));
             }
@@ -1076,6 +1158,8 @@ impl Lexicon {
             anchors: anchors(src.anchors)?,
             result_claims,
             pending,
+            grammars,
+            grammar_any,
         })
     }
 
@@ -1199,6 +1283,12 @@ impl Lexicon {
             tags.retain(|t| !t.is_actor() && *t != Tag::Venezuela);
         }
         (!tags.is_empty()).then(|| Hit::new(start, end, tags))
+    }
+
+    /// The function words of language `lang` the guards read; in a language
+    /// without a lexicon, those of every language.
+    pub fn grammar(&self, lang: &str) -> &Grammar {
+        self.grammars.iter().find(|(l, _)| l == lang).map_or(&self.grammar_any, |(_, g)| g)
     }
 
     /// True when `phrase` (lowercase) marks an object in language `lang`;

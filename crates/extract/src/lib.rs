@@ -302,7 +302,10 @@ impl Extractor {
                 let joined = match rules::joiners(&self.lex, &quiet).filter(|_| joining) {
                     Some((join, actors)) => {
                         let joined = self.join(&cx, si, join, &actors, last_act.clone(), &mut events);
-                        if joined.is_none() && join == rules::Join::Signatories && self.this_statement(sentence_text) {
+                        if joined.is_none()
+                            && join == rules::Join::Signatories
+                            && self.this_statement(sentence_text, &prep.lang)
+                        {
                             ahead = Some((si, actors));
                         }
                         joined
@@ -585,11 +588,10 @@ impl Extractor {
     /// True when a sentence names the statement it stands in ("This
     /// statement is supported by", "se suman a esta declaración"), whose
     /// act may come after it.
-    fn this_statement(&self, sentence: &str) -> bool {
+    fn this_statement(&self, sentence: &str, lang: &str) -> bool {
+        let this = &self.lex.grammar(lang).this;
         let words: Vec<_> = text::words_borrowed(sentence).collect();
-        words
-            .windows(2)
-            .any(|w| matches!(&*w[0], "this" | "esta" | "este" | "presente") && self.lex.documents.contains(&*w[1]))
+        words.windows(2).any(|w| this.contains(&*w[0]) && self.lex.documents.contains(&*w[1]))
     }
 
     /// Events for sentence `si`, which tells an act without a subject and

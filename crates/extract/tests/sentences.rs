@@ -24,7 +24,8 @@
 //! * Blank lines are ignored.
 //!
 //! The text becomes the body of a document with front matter
-//! `published: DATE`, read by [`atlas_extract::Extractor::extract`].
+//! `published: DATE` and, for `en.txt` and `es.txt`, `lang: en` or `lang:
+//! es`, read by [`atlas_extract::Extractor::extract`].
 //!
 //! `en.txt` and `es.txt` must pass. `known_gaps.txt` lists cases the extractor
 //! gets wrong today; each must *still* fail, so a fix shows up as a failure
@@ -210,8 +211,8 @@ struct Outcome {
 }
 
 /// The helper every case goes through: a document with front matter, extracted.
-fn run_text(text: &str, published: Date) -> Result<Outcome, String> {
-    let doc = document(text, published);
+fn run_text(case: &Case) -> Result<Outcome, String> {
+    let doc = document(case);
     // A panic is reported as this case's failure; the other cases still run.
     let result = std::panic::catch_unwind(|| extractor().extract("case.txt", doc.as_bytes(), None))
         .map_err(|p| format!("PANIC: {}", panic_message(&p)))?;
@@ -233,15 +234,23 @@ fn run_text(text: &str, published: Date) -> Result<Outcome, String> {
     Ok(Outcome { events, invariant_errors })
 }
 
-/// The case's document, as [`run_text`] builds it.
-fn document(text: &str, published: Date) -> String {
-    format!("---\npublished: {published}\n---\n{text}\n")
+/// The case's document: its text after front matter with its date and,
+/// for `en.txt` and `es.txt`, its language (a sentence is too short for the
+/// language to be guessed reliably, and the rules read function words by
+/// language).
+fn document(case: &Case) -> String {
+    let lang = match case.file.rsplit('/').next() {
+        Some("en.txt") => "lang: en\n",
+        Some("es.txt") => "lang: es\n",
+        _ => "",
+    };
+    format!("---\npublished: {}\n{lang}---\n{}\n", case.date, case.text)
 }
 
 /// The names of the guards and constructions that fired in a case's
 /// trace, and the trace as text.
-fn trace(text: &str, published: Date) -> Result<(BTreeSet<String>, String), String> {
-    let doc = document(text, published);
+fn trace(case: &Case) -> Result<(BTreeSet<String>, String), String> {
+    let doc = document(case);
     let x = extractor().explain("case.txt", doc.as_bytes(), None).map_err(|e| e.to_string())?;
     let mut names = BTreeSet::new();
     for s in &x.sentences {
@@ -273,7 +282,7 @@ fn render_events(events: &[(String, Stance, String, Date)]) -> String {
 
 /// Checks one case; `Err` explains every way it failed.
 fn check(case: &Case) -> Result<(), String> {
-    let out = run_text(&case.text, case.date).map_err(|e| format!("extract failed: {e}"))?;
+    let out = run_text(case).map_err(|e| format!("extract failed: {e}"))?;
     let mut problems = out.invariant_errors.clone();
     let got: BTreeSet<(String, Stance)> = out.events.iter().map(|(a, s, _, _)| (a.clone(), *s)).collect();
     let want: BTreeSet<(String, Stance)> = case.expect.iter().map(|e| (e.actor.clone(), e.stance)).collect();
@@ -299,7 +308,7 @@ fn check(case: &Case) -> Result<(), String> {
             }
         }
     }
-    let (fired, text) = trace(&case.text, case.date)?;
+    let (fired, text) = trace(case)?;
     for (name, want) in &case.fired {
         if fired.contains(name) != *want {
             let did = if *want { "did not fire" } else { "fired" };
@@ -340,11 +349,11 @@ fn must_pass(name: &str, min_cases: usize) {
     for case in &cases {
         let r = check(case);
         if verbose() {
-            let got = run_text(&case.text, case.date).map(|o| render_events(&o.events)).unwrap_or_else(|e| e);
+            let got = run_text(case).map(|o| render_events(&o.events)).unwrap_or_else(|e| e);
             eprintln!("{} [{}] {}", case.at(), if r.is_ok() { "ok" } else { "FAIL" }, got);
         }
         if std::env::var_os("CASES_TRACE").is_some() {
-            let names = trace(&case.text, case.date).map(|(n, _)| n.into_iter().collect::<Vec<_>>().join(" "));
+            let names = trace(case).map(|(n, _)| n.into_iter().collect::<Vec<_>>().join(" "));
             eprintln!("TRACE {} {}", case.at(), names.unwrap_or_else(|e| e));
         }
         if let Err(e) = r {

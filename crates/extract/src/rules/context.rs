@@ -156,13 +156,21 @@ fn memoized(memo: &[Cell<Option<bool>>], k: usize, f: impl FnOnce() -> bool) -> 
 
 /// "of" and its Spanish forms, which join a noun to the name it is about
 /// ("the dictatorship of Maduro", "el rival de Maduro", "países del").
-pub(super) fn is_of(w: &str) -> bool {
-    matches!(w, "of" | "de" | "del")
-}
+impl Ctx<'_, '_, '_> {
+    /// The function words of the sentence's language.
+    pub(super) fn grammar(&self) -> &crate::lexicon::Grammar {
+        self.lex.grammar(self.s.lang)
+    }
 
-/// The definite articles that may stand between "of" and a name.
-pub(super) fn is_article(w: &str) -> bool {
-    matches!(w, "the" | "la" | "el")
+    /// True when `w` is "of" in the sentence's language.
+    pub(super) fn is_of(&self, w: &str) -> bool {
+        self.grammar().of.contains(w)
+    }
+
+    /// True when `w` is a definite article that may stand between "of" and a name.
+    pub(super) fn is_article(&self, w: &str) -> bool {
+        self.grammar().articles.contains(w)
+    }
 }
 
 impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
@@ -299,8 +307,8 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         // supportive cue, the country stands for its government.
         let c = &hits[cue];
         let last_word = self.between(c.start, c.end).rsplit(' ').next().unwrap_or("");
-        let ends_in_preposition = c.end - c.start > last_word.len()
-            && ["for", "with", "to"].iter().any(|p| last_word.eq_ignore_ascii_case(p));
+        let ends_in_preposition =
+            c.end - c.start > last_word.len() && self.grammar().cue_prepositions.contains(&last_word.to_lowercase());
         if h.has(Tag::Venezuela) && j == cue + 1 && ends_in_preposition && self.words_between(c.end, h.start) == 0 {
             return Some(Align::Government);
         }
@@ -329,14 +337,15 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             // suspension from the OAS": what Venezuela is suspended from or
             // leaves is no subject.
             let words: Vec<_> = words_borrowed(gap).collect();
-            let from = matches!(words.as_slice(), [a] if is_of(a) || a == "from")
-                || matches!(words.as_slice(), [a, b] if (is_of(a) || a == "from") && is_article(b));
+            let of_or_from = |a: &str| self.is_of(a) || self.grammar().from.contains(a);
+            let from = matches!(words.as_slice(), [a] if of_or_from(a))
+                || matches!(words.as_slice(), [a, b] if of_or_from(a) && self.is_article(b));
             if p.has(Tag::Venezuela) && p.side().is_none() && from && !gap.contains([',', ';', '(']) {
                 return true;
             }
         }
         let mut before = self.sentence_words_before(h.start, 3);
-        while before.last().is_some_and(|w| matches!(&**w, "the" | "its" | "el" | "la" | "los" | "las")) {
+        while before.last().is_some_and(|w| self.grammar().determiners.contains(&**w)) {
             before.pop();
         }
         let n = before.len();
@@ -361,7 +370,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         // the place its subject again.
         let after = self.sentence_words_after(h.end, 1);
         let rest = self.between(h.end, self.s.range.end).trim_start();
-        if rest.starts_with(',') && after.first().is_some_and(|w| matches!(&**w, "which" | "who" | "que" | "quien")) {
+        if rest.starts_with(',') && after.first().is_some_and(|w| self.grammar().subject_relatives.contains(&**w)) {
             return false;
         }
         // "lawmakers in Russia", "leaders from Brazil": an institution before the
@@ -392,8 +401,10 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         let words: Vec<_> = words_borrowed(gap).collect();
         let institution = |w: &str| self.lex.institutions.iter().any(|i| i.len() == 1 && i[0] == w);
         (1..=4).contains(&words.len())
-            && is_of(&words[0])
-            && words.iter().all(|w| is_of(w) || is_article(w) || matches!(&**w, "los" | "las") || institution(w))
+            && self.is_of(&words[0])
+            && words.iter().all(|w| {
+                self.is_of(w) || self.is_article(w) || self.grammar().plural_articles.contains(&**w) || institution(w)
+            })
     }
 
     /// True when hit `j` (a side) names whose adversary is meant: a rival
@@ -407,14 +418,15 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         }
         // Only read the words before when "of" or "de" is right there.
         let lead = self.between(self.s.range.start, h.start).trim_end().as_bytes();
-        let of = [&b" of"[..], b" de", b" del"]
-            .iter()
-            .any(|w| lead.len() > w.len() && lead[lead.len() - w.len()..].eq_ignore_ascii_case(w));
+        let of = self.grammar().of.iter().any(|w| {
+            let (w, n) = (w.as_bytes(), lead.len());
+            n > w.len() + 1 && lead[n - w.len() - 1] == b' ' && lead[n - w.len()..].eq_ignore_ascii_case(w)
+        });
         if !of {
             return false;
         }
         let before = self.sentence_words_before(h.start, 2);
-        before.len() == 2 && rival(&before[0]) && is_of(&before[1])
+        before.len() == 2 && rival(&before[0]) && self.is_of(&before[1])
     }
 
     /// True when "since" and a date follow the target at hit `t` within a
@@ -422,7 +434,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// pasado 5 de enero"): not recognising since a day is having stopped.
     pub(super) fn since_a_date(&self, t: usize) -> bool {
         let after = self.sentence_words_after(self.s.hits[t].end, 14);
-        let Some(at) = after.iter().position(|w| matches!(&**w, "since" | "desde")) else { return false };
+        let Some(at) = after.iter().position(|w| self.grammar().since.contains(&**w)) else { return false };
         after[at + 1..].iter().take(4).any(|w| {
             w.bytes().all(|b| b.is_ascii_digit())
                 || self.lex.calendars.iter().any(|c| c.name(w).is_some_and(|n| (1..=12).contains(&n)))
@@ -434,7 +446,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// supported by").
     pub(super) fn after_document(&self, i: usize) -> bool {
         let before = self.sentence_words_before(self.s.hits[i].start, 3);
-        let mut words = before.iter().rev().skip_while(|w| matches!(&***w, "is" | "was" | "fue" | "es" | "está"));
+        let mut words = before.iter().rev().skip_while(|w| self.grammar().statement_copulas.contains(&***w));
         words.next().is_some_and(|w| self.lex.documents.contains(&**w))
     }
 
@@ -470,8 +482,8 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         // "countries of the", "países de la", "países del": the noun, then
         // "of" and perhaps an article, right before the name.
         let n = before.len();
-        let of_before = (n >= 2 && contains(&before[n - 2]) && is_of(&before[n - 1]))
-            || (n >= 3 && contains(&before[n - 3]) && is_of(&before[n - 2]) && is_article(&before[n - 1]));
+        let of_before = (n >= 2 && contains(&before[n - 2]) && self.is_of(&before[n - 1]))
+            || (n >= 3 && contains(&before[n - 3]) && self.is_of(&before[n - 2]) && self.is_article(&before[n - 1]));
         after.first().is_some_and(contains) || of_before
     }
 
@@ -546,9 +558,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         }
         // "Guaidó, cuya legitimidad está reconocida", "Maduro, que está en
         // el poder de manera ilegítima": a relative clause speaks of the side.
-        let relative = words_borrowed(gap).next().is_some_and(|w| {
-            matches!(&*w, "whose" | "who" | "which" | "cuya" | "cuyo" | "cuyas" | "cuyos" | "que" | "quien")
-        });
+        let relative = words_borrowed(gap).next().is_some_and(|w| self.grammar().relatives.contains(&*w));
         self.words_between(hits[t].end, hits[i].start) <= 5
             && (!gap.contains([',', ';', ':'])
                 || relative && !gap.contains([';', ':']) && gap.matches(',').count() == 1)
@@ -560,12 +570,12 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     pub(super) fn nominal_participle(&self, i: usize) -> bool {
         let h = &self.s.hits[i];
         let cue = self.between(h.start, h.end).to_lowercase();
-        let participle = ["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"].iter().any(|e| cue.ends_with(e));
+        let participle = self.grammar().participle_endings.iter().any(|e| cue.ends_with(e.as_str()));
         participle
             && self
                 .sentence_words_before(h.start, 1)
                 .first()
-                .is_some_and(|w| matches!(&**w, "el" | "la" | "los" | "las" | "lo"))
+                .is_some_and(|w| self.grammar().nominal_articles.contains(&**w))
     }
 
     /// True when a word saying "not yet" stands by the negated cue at hit
@@ -586,7 +596,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         let of_country = next.is_some_and(|n| {
             matches!(n.actor(), Some(Tag::Country(_)))
                 && self.words_between(h.end, n.start) == 1
-                && self.sentence_words_after(h.end, 1).first().is_some_and(|w| is_of(w))
+                && self.sentence_words_after(h.end, 1).first().is_some_and(|w| self.is_of(w))
         });
         let rest = self.between(h.end, self.s.range.end);
         let name_follows = rest.starts_with(' ')
@@ -604,7 +614,19 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     pub(super) fn breaks_clause(&self, a: usize, b: usize) -> bool {
         // ", as the UK announced sanctions": "as" after a comma opens a
         // clause, though "recognised him as president" does not.
-        self.any_word_between(a, b, &self.lex.clause_breaks) || self.between(a, b).contains(", as ")
+        self.any_word_between(a, b, &self.lex.clause_breaks) || self.comma_clause(a, b)
+    }
+
+    /// True when a word that opens a clause after a comma (", as") stands
+    /// right after a comma between two offsets.
+    fn comma_clause(&self, a: usize, b: usize) -> bool {
+        let gap = self.between(a, b);
+        self.grammar().comma_clause_openers.iter().any(|w| {
+            gap.match_indices(", ").any(|(at, _)| {
+                let rest = &gap[at + 2..];
+                rest.len() > w.len() && rest.starts_with(w.as_str()) && rest.as_bytes()[w.len()] == b' '
+            })
+        })
     }
 
     pub(super) fn any_word_between(&self, a: usize, b: usize, words: &HashSet<String>) -> bool {
@@ -632,7 +654,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// "Former Colombian president ...": a former office speaks for nobody.
     pub(super) fn is_former(&self, k: usize) -> bool {
         let before = self.sentence_words_before(self.s.hits[k].start, 2);
-        before.iter().any(|w| matches!(&**w, "former" | "ex" | "expresidente" | "exmandatario" | "late"))
+        before.iter().any(|w| self.grammar().former.contains(&**w))
     }
 
     /// A demonym is an actor only next to an institution ("Russian lawmakers",

@@ -4,7 +4,7 @@
 //! guards that need the act's target live with the readers
 //! (`constructions.rs`), named by [`Guard`] all the same.
 
-use super::context::{is_article, is_of, Ctx};
+use super::context::Ctx;
 use super::trace::Guard;
 use super::NEGATION_REACH;
 use crate::lexicon::{Align, Tag};
@@ -100,7 +100,7 @@ impl Ctx<'_, '_, '_> {
         let joined_by_of = || {
             words <= 2
                 && !gap.contains([',', '.', ';', ':'])
-                && words_borrowed(gap).all(|w| is_of(&w) || is_article(&w))
+                && words_borrowed(gap).all(|w| self.is_of(&w) || self.is_article(&w))
         };
         (name.actor().is_some() || name.side().is_some_and(|a| a != Align::Neutral))
             && (gap.chars().all(char::is_whitespace)

@@ -59,7 +59,8 @@ pub fn joiners<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Option<(Join, Mentions
     // signatories follow it, whatever stands before ("Brussels 04.01.2026
     // This statement is supported by ...").
     let cue_text = ctx.between(h.start, h.end).to_lowercase();
-    let passive = cue_text.ends_with(" by") || cue_text.ends_with(" por") || h.cue() == Some(Cue::SupportPassive);
+    let ends_passive = |w: &String| cue_text.strip_suffix(w.as_str()).is_some_and(|rest| rest.ends_with(' '));
+    let passive = ctx.grammar().passive_by.iter().any(ends_passive) || h.cue() == Some(Cue::SupportPassive);
     let mut actors = if passive && join == Join::Signatories { Vec::new() } else { ctx.subject(i) };
     if actors.is_empty() && join == Join::Signatories {
         actors = ctx.list_after(i, false, 14);
