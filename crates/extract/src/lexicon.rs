@@ -418,6 +418,32 @@ struct LanguageFile {
     grammar: Grammar,
 }
 
+/// A few lowercase words, asked whether they hold one: a list read in
+/// order beats hashing for the handful each guard has.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(transparent)]
+pub struct Words(Vec<String>);
+
+impl Words {
+    /// True when `w` is one of the words.
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.iter().any(|x| x == w)
+    }
+
+    /// The words, in the file's order.
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+
+    fn extend(&mut self, words: impl Iterator<Item = String>) {
+        for w in words {
+            if !self.contains(&w) {
+                self.0.push(w);
+            }
+        }
+    }
+}
+
 /// The function words one language's guards read around the hits
 /// (`[grammar]` in `lexicon/<lang>.toml`; see the comments there), all
 /// lowercase. The rules ask the sentence's language's ([`Lexicon::grammar`]).
@@ -425,41 +451,41 @@ struct LanguageFile {
 #[serde(deny_unknown_fields)]
 pub struct Grammar {
     /// A verdict joined to its target by one of these turns it round.
-    pub copulas: HashSet<String>,
+    pub copulas: Words,
     /// These aim a common-noun target at the country after it.
-    pub aimed_prepositions: HashSet<String>,
+    pub aimed_prepositions: Words,
     /// "of", joining a label, a container or a title to a name.
-    pub of: HashSet<String>,
+    pub of: Words,
     /// What Venezuela is suspended from.
-    pub from: HashSet<String>,
+    pub from: Words,
     /// Definite articles between "of" and a name.
-    pub articles: HashSet<String>,
+    pub articles: Words,
     /// Further articles a use of force may stand behind.
-    pub plural_articles: HashSet<String>,
+    pub plural_articles: Words,
     /// Words skipped before an object marker.
-    pub determiners: HashSet<String>,
+    pub determiners: Words,
     /// After a comma, these make the place before them a subject again.
-    pub subject_relatives: HashSet<String>,
+    pub subject_relatives: Words,
     /// A relative clause that speaks of the side before it.
-    pub relatives: HashSet<String>,
+    pub relatives: Words,
     /// Not recognising "since" a date is having stopped.
-    pub since: HashSet<String>,
+    pub since: Words,
     /// Between a statement's noun and a passive cue.
-    pub statement_copulas: HashSet<String>,
+    pub statement_copulas: Words,
     /// A former office speaks for nobody.
-    pub former: HashSet<String>,
+    pub former: Words,
     /// Endings of a participle, which after one of `nominal_articles` names someone.
-    pub participle_endings: Vec<String>,
+    pub participle_endings: Words,
     /// Articles that make a participle a noun.
-    pub nominal_articles: HashSet<String>,
+    pub nominal_articles: Words,
     /// A supportive cue ending in one of these takes Venezuela after it as its government.
-    pub cue_prepositions: HashSet<String>,
+    pub cue_prepositions: Words,
     /// A signatories marker ending in one of these is passive.
-    pub passive_by: HashSet<String>,
+    pub passive_by: Words,
     /// After a comma, these open a clause.
-    pub comma_clause_openers: HashSet<String>,
+    pub comma_clause_openers: Words,
     /// Before a statement's noun, these name the statement the sentence stands in.
-    pub this: HashSet<String>,
+    pub this: Words,
 }
 
 impl Grammar {

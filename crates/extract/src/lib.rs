@@ -591,7 +591,7 @@ impl Extractor {
     fn this_statement(&self, sentence: &str, lang: &str) -> bool {
         let this = &self.lex.grammar(lang).this;
         let words: Vec<_> = text::words_borrowed(sentence).collect();
-        words.windows(2).any(|w| this.contains(&*w[0]) && self.lex.documents.contains(&*w[1]))
+        words.windows(2).any(|w| this.contains(&w[0]) && self.lex.documents.contains(&*w[1]))
     }
 
     /// Events for sentence `si`, which tells an act without a subject and

@@ -381,7 +381,7 @@ impl Reading<'_, '_, '_> {
         let (t, hits) = (act.target, self.ctx.s.hits);
         let Some(k) = hits.get(t + 1).filter(|_| t > act.cue_hit) else { return };
         let gap = self.ctx.between(hits[t].end, k.start);
-        let copula = words_borrowed(gap).any(|w| self.ctx.grammar().copulas.contains(&*w));
+        let copula = words_borrowed(gap).any(|w| self.ctx.grammar().copulas.contains(&w));
         if k.cue() == Some(Cue::Oppose) && copula && word_count(gap) <= 3 {
             act.polarity = -act.polarity;
             self.consumed[t + 1] = true;
@@ -422,7 +422,7 @@ impl Reading<'_, '_, '_> {
             let gap = self.ctx.between(target.end, k.start);
             matches!(k.actor(), Some(Tag::Country(_)))
                 && self.ctx.words_between(target.end, k.start) <= 2
-                && words_borrowed(gap).next().is_some_and(|w| self.ctx.grammar().aimed_prepositions.contains(&*w))
+                && words_borrowed(gap).next().is_some_and(|w| self.ctx.grammar().aimed_prepositions.contains(&w))
         });
         match aimed_elsewhere {
             Some(k) if generic && act.align != Align::Neutral => Some((Guard::AimedElsewhere, target.start..k.end)),

@@ -22,6 +22,8 @@ pub(super) enum Agent {
 /// the actor codes returned borrow from), the sentence and its excluded hits.
 pub(super) struct Ctx<'l, 'a, 'b> {
     pub(super) lex: &'l Lexicon,
+    /// The function words of the sentence's language.
+    grammar: &'l crate::lexicon::Grammar,
     pub(super) s: &'a Sentence<'b>,
     /// For each hit, whether it is an actor set aside by an exclusion just
     /// before it ("except X", "salvo X").
@@ -154,12 +156,13 @@ fn memoized(memo: &[Cell<Option<bool>>], k: usize, f: impl FnOnce() -> bool) -> 
     }
 }
 
-/// "of" and its Spanish forms, which join a noun to the name it is about
-/// ("the dictatorship of Maduro", "el rival de Maduro", "países del").
-impl Ctx<'_, '_, '_> {
+/// The sentence's function words ([`crate::lexicon::Grammar`]): "of" and
+/// its Spanish forms join a noun to the name it is about ("the
+/// dictatorship of Maduro", "el rival de Maduro", "países del").
+impl<'l> Ctx<'l, '_, '_> {
     /// The function words of the sentence's language.
-    pub(super) fn grammar(&self) -> &crate::lexicon::Grammar {
-        self.lex.grammar(self.s.lang)
+    pub(super) fn grammar(&self) -> &'l crate::lexicon::Grammar {
+        self.grammar
     }
 
     /// True when `w` is "of" in the sentence's language.
@@ -195,6 +198,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         let memo = || vec![Cell::new(None); hits.len()];
         let mut ctx = Ctx {
             lex,
+            grammar: lex.grammar(s.lang),
             s,
             excluded: Vec::new(),
             index,
@@ -345,7 +349,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             }
         }
         let mut before = self.sentence_words_before(h.start, 3);
-        while before.last().is_some_and(|w| self.grammar().determiners.contains(&**w)) {
+        while before.last().is_some_and(|w| self.grammar().determiners.contains(w)) {
             before.pop();
         }
         let n = before.len();
@@ -370,7 +374,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         // the place its subject again.
         let after = self.sentence_words_after(h.end, 1);
         let rest = self.between(h.end, self.s.range.end).trim_start();
-        if rest.starts_with(',') && after.first().is_some_and(|w| self.grammar().subject_relatives.contains(&**w)) {
+        if rest.starts_with(',') && after.first().is_some_and(|w| self.grammar().subject_relatives.contains(w)) {
             return false;
         }
         // "lawmakers in Russia", "leaders from Brazil": an institution before the
@@ -403,7 +407,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         (1..=4).contains(&words.len())
             && self.is_of(&words[0])
             && words.iter().all(|w| {
-                self.is_of(w) || self.is_article(w) || self.grammar().plural_articles.contains(&**w) || institution(w)
+                self.is_of(w) || self.is_article(w) || self.grammar().plural_articles.contains(w) || institution(w)
             })
     }
 
@@ -434,7 +438,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// pasado 5 de enero"): not recognising since a day is having stopped.
     pub(super) fn since_a_date(&self, t: usize) -> bool {
         let after = self.sentence_words_after(self.s.hits[t].end, 14);
-        let Some(at) = after.iter().position(|w| self.grammar().since.contains(&**w)) else { return false };
+        let Some(at) = after.iter().position(|w| self.grammar().since.contains(w)) else { return false };
         after[at + 1..].iter().take(4).any(|w| {
             w.bytes().all(|b| b.is_ascii_digit())
                 || self.lex.calendars.iter().any(|c| c.name(w).is_some_and(|n| (1..=12).contains(&n)))
@@ -446,7 +450,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// supported by").
     pub(super) fn after_document(&self, i: usize) -> bool {
         let before = self.sentence_words_before(self.s.hits[i].start, 3);
-        let mut words = before.iter().rev().skip_while(|w| self.grammar().statement_copulas.contains(&***w));
+        let mut words = before.iter().rev().skip_while(|w| self.grammar().statement_copulas.contains(w));
         words.next().is_some_and(|w| self.lex.documents.contains(&**w))
     }
 
@@ -558,7 +562,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         }
         // "Guaidó, cuya legitimidad está reconocida", "Maduro, que está en
         // el poder de manera ilegítima": a relative clause speaks of the side.
-        let relative = words_borrowed(gap).next().is_some_and(|w| self.grammar().relatives.contains(&*w));
+        let relative = words_borrowed(gap).next().is_some_and(|w| self.grammar().relatives.contains(&w));
         self.words_between(hits[t].end, hits[i].start) <= 5
             && (!gap.contains([',', ';', ':'])
                 || relative && !gap.contains([';', ':']) && gap.matches(',').count() == 1)
@@ -575,7 +579,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             && self
                 .sentence_words_before(h.start, 1)
                 .first()
-                .is_some_and(|w| self.grammar().nominal_articles.contains(&**w))
+                .is_some_and(|w| self.grammar().nominal_articles.contains(w))
     }
 
     /// True when a word saying "not yet" stands by the negated cue at hit
@@ -654,7 +658,7 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     /// "Former Colombian president ...": a former office speaks for nobody.
     pub(super) fn is_former(&self, k: usize) -> bool {
         let before = self.sentence_words_before(self.s.hits[k].start, 2);
-        before.iter().any(|w| self.grammar().former.contains(&**w))
+        before.iter().any(|w| self.grammar().former.contains(w))
     }
 
     /// A demonym is an actor only next to an institution ("Russian lawmakers",
