@@ -7,6 +7,8 @@
 //! trace is of the very run that makes the dataset; [`render_text`] prints
 //! it for a reader and [`render_json`] for tools.
 
+#![warn(missing_docs)]
+
 use crate::lexicon::{Align, Cue, Hit, Lexicon, Tag};
 use crate::rules::{Construction, Step};
 use atlas_model::{Date, Event};

@@ -36,6 +36,8 @@
 //! subject. With tracing on ([`classify_traced`]) every reader notes what
 //! it matched or which guard stopped it, for `atlas-extract explain`.
 
+#![warn(missing_docs)]
+
 mod constructions;
 mod context;
 mod guards;
