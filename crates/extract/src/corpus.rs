@@ -51,6 +51,10 @@ pub struct Report {
     pub governments: Vec<atlas_model::Government>,
     /// The crisis's turning points the dataset carries.
     pub turning_points: Vec<atlas_model::TurningPoint>,
+    /// The codes of the organisations of the gazetteer
+    /// (`organisations.csv`): the summary counts their events apart from
+    /// countries'.
+    pub organisations: Vec<String>,
 }
 
 impl Report {
@@ -74,7 +78,7 @@ impl Report {
         let mut actors: Vec<&str> = self.events().map(|e| e.actor.as_str()).collect();
         actors.sort_unstable();
         actors.dedup();
-        let countries = actors.iter().filter(|a| a.len() == 2).count();
+        let countries = actors.iter().filter(|a| !self.organisations.iter().any(|o| o == *a)).count();
         format!(
             "{} articles read, {} inputs failed; {} events; {} countries and {} organisations; {} warnings",
             self.articles.len(),
@@ -329,6 +333,17 @@ fn read_sidecar(path: &Path) -> Result<Option<String>, String> {
 
 /// Reads one file and its sidecar, and extracts it.
 fn extract_file(ex: &Extractor, path: &Path) -> Result<Extracted, String> {
+    let (file, bytes, sidecar) = read_article(path)?;
+    ex.extract(&file, &bytes, sidecar.as_deref()).map_err(|e| {
+        // The message names the file by its path, so a user finds it.
+        e.to_string().replacen(&file, &path.display().to_string(), 1)
+    })
+}
+
+/// Reads one article file (a regular file, at most the size cap) and its
+/// `.meta` sidecar: its name, its bytes and the sidecar's text. Errors name
+/// the path.
+pub fn read_article(path: &Path) -> Result<(String, Vec<u8>, Option<String>), String> {
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
     let shown = path.display();
     let bytes = read_regular(path, crate::article::MAX_ARTICLE_BYTES as u64).map_err(|e| match e {
@@ -340,10 +355,7 @@ fn extract_file(ex: &Extractor, path: &Path) -> Result<Extracted, String> {
         ),
     })?;
     let sidecar = read_sidecar(path).map_err(|e| format!("{shown}: {e}"))?;
-    ex.extract(&file, &bytes, sidecar.as_deref()).map_err(|e| {
-        // The message names the file by its path, so a user finds it.
-        e.to_string().replacen(&file, &path.display().to_string(), 1)
-    })
+    Ok((file, bytes, sidecar))
 }
 
 /// Extracts every discovered file with `opts.threads` workers. Results keep
@@ -352,6 +364,7 @@ pub fn run(ex: &Extractor, paths: &[PathBuf], opts: &Options) -> Report {
     let mut report = Report {
         governments: ex.governments().to_vec(),
         turning_points: ex.turning_points().to_vec(),
+        organisations: ex.lexicon().organisations.iter().map(|o| o.code.clone()).collect(),
         ..Report::default()
     };
     let inputs = discover(paths, opts.output.as_deref());
@@ -404,7 +417,8 @@ pub fn run(ex: &Extractor, paths: &[PathBuf], opts: &Options) -> Report {
     report
 }
 
-/// Renders the report's events in `format`.
+/// Renders the report's events in `format`. In JSONL each event's actor is
+/// in `actor` and, as an alias kept for older readers, in `country`.
 pub fn render(report: &Report, format: Format) -> String {
     match format {
         Format::Json => report.dataset().to_json(),
@@ -415,6 +429,10 @@ pub fn render(report: &Report, format: Format) -> String {
             for e in report.dataset().events {
                 let line = serde_json::json!({
                     "article": files.get(e.article.as_str()).copied().unwrap_or(&e.article),
+                    // `actor` may be a country or an organisation;
+                    // `country` is kept, the same, until the app and
+                    // scripts that read it move to `actor`.
+                    "actor": e.actor,
                     "country": e.actor,
                     "stance": e.stance,
                     "date": e.date,

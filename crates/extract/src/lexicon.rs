@@ -281,6 +281,7 @@ impl DatedSide {
 
 /// Month and weekday names of one language, for reading dates.
 #[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Calendar {
     pub months: Vec<Vec<String>>,
     pub weekdays: Vec<Vec<String>>,
@@ -403,16 +404,121 @@ impl Calendar {
     }
 }
 
+/// A language file (`lexicon/<lang>.toml`). Every section refuses a key
+/// it does not know, so a misspelled list is an error naming the file and
+/// the key, not a list silently left empty.
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct LanguageFile {
     lang: String,
     calendar: Calendar,
     sides: SidesSection,
     cues: CuesSection,
     diplomacy: DiplomacySection,
+    grammar: Grammar,
+}
+
+/// A few lowercase words, asked whether they hold one: a list read in
+/// order beats hashing for the handful each guard has.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(transparent)]
+pub struct Words(Vec<String>);
+
+impl Words {
+    /// True when `w` is one of the words.
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.iter().any(|x| x == w)
+    }
+
+    /// The words, in the file's order.
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+
+    fn extend(&mut self, words: impl Iterator<Item = String>) {
+        for w in words {
+            if !self.contains(&w) {
+                self.0.push(w);
+            }
+        }
+    }
+}
+
+/// The function words one language's guards read around the hits
+/// (`[grammar]` in `lexicon/<lang>.toml`; see the comments there), all
+/// lowercase. The rules ask the sentence's language's ([`Lexicon::grammar`]).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grammar {
+    /// A verdict joined to its target by one of these turns it round.
+    pub copulas: Words,
+    /// These aim a common-noun target at the country after it.
+    pub aimed_prepositions: Words,
+    /// "of", joining a label, a container or a title to a name.
+    pub of: Words,
+    /// What Venezuela is suspended from.
+    pub from: Words,
+    /// Definite articles between "of" and a name.
+    pub articles: Words,
+    /// Further articles a use of force may stand behind.
+    pub plural_articles: Words,
+    /// Words skipped before an object marker.
+    pub determiners: Words,
+    /// After a comma, these make the place before them a subject again.
+    pub subject_relatives: Words,
+    /// A relative clause that speaks of the side before it.
+    pub relatives: Words,
+    /// Not recognising "since" a date is having stopped.
+    pub since: Words,
+    /// Between a statement's noun and a passive cue.
+    pub statement_copulas: Words,
+    /// A former office speaks for nobody.
+    pub former: Words,
+    /// Endings of a participle, which after one of `nominal_articles` names someone.
+    pub participle_endings: Words,
+    /// Articles that make a participle a noun.
+    pub nominal_articles: Words,
+    /// A supportive cue ending in one of these takes Venezuela after it as its government.
+    pub cue_prepositions: Words,
+    /// A signatories marker ending in one of these is passive.
+    pub passive_by: Words,
+    /// After a comma, these open a clause.
+    pub comma_clause_openers: Words,
+    /// Before a statement's noun, these name the statement the sentence stands in.
+    pub this: Words,
+}
+
+impl Grammar {
+    /// Adds another language's words (for text in a language without a lexicon).
+    fn merge(&mut self, o: &Grammar) {
+        macro_rules! extend {
+            ($($f:ident),*) => { $( self.$f.extend(o.$f.iter().cloned()); )* };
+        }
+        extend!(
+            copulas,
+            aimed_prepositions,
+            of,
+            from,
+            articles,
+            plural_articles,
+            determiners,
+            subject_relatives,
+            relatives,
+            since,
+            statement_copulas,
+            former,
+            participle_endings,
+            nominal_articles,
+            cue_prepositions,
+            passive_by,
+            comma_clause_openers,
+            this
+        );
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SidesSection {
     opposition: Vec<String>,
     government: Vec<String>,
@@ -425,6 +531,7 @@ struct SidesSection {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CuesSection {
     recognition: Vec<String>,
     support: Vec<String>,
@@ -495,6 +602,7 @@ struct CuesSection {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct DiplomacySection {
     rupture_verbs: Vec<String>,
     rupture_nouns: Vec<String>,
@@ -588,6 +696,10 @@ pub struct Lexicon {
     /// Words that make a negation "not yet" ("aún no reconoce"): a pending
     /// decision takes no side.
     pub pending: HashSet<String>,
+    /// Each language's function words for the guards, and all of them
+    /// together for text in a language without a lexicon.
+    grammars: Vec<(String, Grammar)>,
+    grammar_any: Grammar,
 }
 
 /// A problem in a data file, naming the file and the line.
@@ -919,6 +1031,8 @@ impl Lexicon {
         let mut anchor_markers: Vec<(Vec<String>, bool)> = Vec::new();
         let mut result_claims = HashSet::new();
         let mut pending = HashSet::new();
+        let mut grammars = Vec::new();
+        let mut grammar_any = Grammar::default();
         let mut object_markers = Vec::new();
         let mut clause_breaks = HashSet::new();
         let mut partitives = HashSet::new();
@@ -1014,6 +1128,8 @@ impl Lexicon {
             anchor_markers.extend(c.after_markers.iter().map(|m| (marker(m), false)));
             result_claims.extend(lower(&c.result_claims));
             pending.extend(lower(&c.pending));
+            grammar_any.merge(&lf.grammar);
+            grammars.push((lang.to_string(), lf.grammar.clone()));
             for phrase in lower(&c.list_glue) {
                 list_glue.extend(phrase.split_whitespace().map(str::to_string));
             }
@@ -1068,6 +1184,8 @@ impl Lexicon {
             anchors: anchors(src.anchors)?,
             result_claims,
             pending,
+            grammars,
+            grammar_any,
         })
     }
 
@@ -1191,6 +1309,12 @@ impl Lexicon {
             tags.retain(|t| !t.is_actor() && *t != Tag::Venezuela);
         }
         (!tags.is_empty()).then(|| Hit::new(start, end, tags))
+    }
+
+    /// The function words of language `lang` the guards read; in a language
+    /// without a lexicon, those of every language.
+    pub fn grammar(&self, lang: &str) -> &Grammar {
+        self.grammars.iter().find(|(l, _)| l == lang).map_or(&self.grammar_any, |(_, g)| g)
     }
 
     /// True when `phrase` (lowercase) marks an object in language `lang`;

@@ -16,6 +16,7 @@
 pub mod article;
 pub mod corpus;
 pub mod dates;
+pub mod explain;
 pub mod lexicon;
 pub mod rules;
 pub mod text;
@@ -114,6 +115,31 @@ impl Extractor {
     /// Reads one article. `file` is its name (used as the article's file and,
     /// without extension, its id); `sidecar` the text of its `.meta` file.
     pub fn extract(&self, file: &str, bytes: &[u8], sidecar: Option<&str>) -> Result<Extracted, ArticleError> {
+        self.read(file, bytes, sidecar, &mut explain::Tracer::off())
+    }
+
+    /// Reads one article as [`Extractor::extract`] does, and tells why it
+    /// gave what it gave, sentence by sentence (see [`explain`]).
+    pub fn explain(
+        &self,
+        file: &str,
+        bytes: &[u8],
+        sidecar: Option<&str>,
+    ) -> Result<explain::Explanation<'_>, ArticleError> {
+        let mut tracer = explain::Tracer::on(&self.lex);
+        let x = self.read(file, bytes, sidecar, &mut tracer)?;
+        let text = String::from_utf8_lossy(bytes);
+        Ok(tracer.finish(&text, x.article.published, &x.article.lang, &x.events))
+    }
+
+    /// [`Extractor::extract`], recording its decisions in `tracer` when it is on.
+    fn read<'l>(
+        &'l self,
+        file: &str,
+        bytes: &[u8],
+        sidecar: Option<&str>,
+        tracer: &mut explain::Tracer<'l>,
+    ) -> Result<Extracted, ArticleError> {
         let text = check_bytes(file, bytes)?;
         let prep = prepare(file, text, sidecar, &self.lex.calendars, self.dates.as_ref())?;
         let mut warnings = prep.warnings.clone();
@@ -184,6 +210,7 @@ impl Extractor {
             let first = quote_ranges.partition_point(|q| q.end <= s.start);
             let last = quote_ranges.partition_point(|q| q.start < s.end).max(first);
             let speaker = quotes[first..last].first().and_then(|(_, sp)| sp.map(|k| &hits[k]));
+            tracer.begin(si, s.clone(), sentence_hits, speaker, prep.published, &events);
             // "It was signed by A, B and C", "Portugal followed suit": a
             // sentence that joins an act may tell none of its own.
             let joining = sentence_hits
@@ -243,12 +270,21 @@ impl Extractor {
                 lang: &prep.lang,
                 quotes: sentence_quotes,
             };
-            let findings =
-                if may_yield { rules::classify_counted(&self.lex, &sentence, &work, budget) } else { Vec::new() };
+            let findings = if !may_yield {
+                Vec::new()
+            } else if tracer.is_on() {
+                let (findings, steps) = rules::classify_traced(&self.lex, &sentence);
+                tracer.steps(si, steps);
+                findings
+            } else {
+                rules::classify_counted(&self.lex, &sentence, &work, budget)
+            };
             if !findings.is_empty() && !dated_actor {
                 reading = read_date();
                 date = reading.date.unwrap_or(prep.published);
             }
+            let mut source =
+                if reading.date.is_some() { explain::DateSource::Own } else { explain::DateSource::Publication };
             // "tras las elecciones", "since the inauguration": an act set
             // after an event the publication date tells is dated by it.
             if !findings.is_empty() && reading.date.is_none() {
@@ -257,6 +293,7 @@ impl Extractor {
                 if let Some(d) = anchored {
                     reading.date = Some(d);
                     date = d;
+                    source = explain::DateSource::Anchored;
                 }
             }
             if findings.is_empty() && (joining || continuing) {
@@ -265,7 +302,10 @@ impl Extractor {
                 let joined = match rules::joiners(&self.lex, &quiet).filter(|_| joining) {
                     Some((join, actors)) => {
                         let joined = self.join(&cx, si, join, &actors, last_act.clone(), &mut events);
-                        if joined.is_none() && join == rules::Join::Signatories && self.this_statement(sentence_text) {
+                        if joined.is_none()
+                            && join == rules::Join::Signatories
+                            && self.this_statement(sentence_text, &prep.lang)
+                        {
                             ahead = Some((si, actors));
                         }
                         joined
@@ -274,6 +314,11 @@ impl Extractor {
                     None => None,
                 };
                 if let Some(range) = joined {
+                    if tracer.is_on() {
+                        let act_date = events.get(range.start).map_or(date, |e| e.date);
+                        tracer.note(si, || "it joins an act told without its actors (signatories, \"followed suit\", or a sentence going on with the one before)".to_string());
+                        tracer.date(si, act_date, explain::DateSource::Joined);
+                    }
                     last_act = Some((si, date, range));
                 }
                 continue;
@@ -286,6 +331,7 @@ impl Extractor {
                     "the date {d} read at byte {} lies outside {range}; its events are not used",
                     s.start
                 ));
+                tracer.note(si, || format!("the date {d} lies outside {range}: its events are not used"));
                 continue;
             }
             // An act the sentence does not date, told as history ("early
@@ -293,6 +339,11 @@ impl Extractor {
             // publication: that would color the country on the wrong day.
             let history = reading.history || sentence_hits.iter().any(|h| h.has(Tag::History));
             let first_event = events.len();
+            if explicit.is_none() && history && !findings.is_empty() {
+                tracer.note(si, || {
+                    "told as history without a date of its own: its acts cannot be dated on publication, so they are not used".to_string()
+                });
+            }
             for f in findings {
                 if explicit.is_none() && history {
                     continue;
@@ -327,6 +378,7 @@ impl Extractor {
                 events.push(event);
             }
             if events.len() > first_event {
+                tracer.date(si, date, source);
                 last_act = Some((si, date, first_event..events.len()));
                 let issuer = events[first_event..].iter().all(|e| {
                     let h = hits.iter().find(|h| h.start == e.mention.start);
@@ -536,11 +588,10 @@ impl Extractor {
     /// True when a sentence names the statement it stands in ("This
     /// statement is supported by", "se suman a esta declaración"), whose
     /// act may come after it.
-    fn this_statement(&self, sentence: &str) -> bool {
+    fn this_statement(&self, sentence: &str, lang: &str) -> bool {
+        let this = &self.lex.grammar(lang).this;
         let words: Vec<_> = text::words_borrowed(sentence).collect();
-        words
-            .windows(2)
-            .any(|w| matches!(&*w[0], "this" | "esta" | "este" | "presente") && self.lex.documents.contains(&*w[1]))
+        words.windows(2).any(|w| this.contains(&w[0]) && self.lex.documents.contains(&*w[1]))
     }
 
     /// Events for sentence `si`, which tells an act without a subject and

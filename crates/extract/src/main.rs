@@ -1,7 +1,8 @@
 //! `atlas-extract`: the command-line face of the extractor. Thin glue: parse
 //! arguments, run [`atlas_extract::run`], print, write, exit.
 
-use atlas_extract::corpus::{render, write_atomically, Format};
+use atlas_extract::corpus::{read_article, render, write_atomically, Format};
+use atlas_extract::explain::{render_json, render_text, Filter};
 use atlas_extract::{Extractor, Options};
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const USAGE: &str = "\
 usage: atlas-extract [--format json|jsonl] [-o FILE] [--threads N] [--quiet] PATH...
+       atlas-extract explain FILE [--sentence N | --country XX] [--format text|json]
 
 Reads news articles (files, or directories walked recursively) and writes the
 stance events found in them: `json` is the app's dataset, `jsonl` one event per
@@ -43,8 +45,24 @@ fn print_out(text: &str) -> Result<(), std::io::Error> {
     }
 }
 
+const EXPLAIN_USAGE: &str = "\
+usage: atlas-extract explain FILE [--sentence N | --country XX] [--format text|json]
+
+Tells why an article gave the events it gave: for each sentence that names an
+actor together with a cue or a side, the phrases recognised, which construction
+read an act (or none), which guard stopped one and on which words, the events
+that resulted and how their date was chosen. `--sentence N` shows sentence N
+(from 1), `--country XX` the sentences that name actor XX or give it an event.
+
+Exit status: 0 when the article was read; 1 when it cannot be; 2 for a usage
+error; 3 when the built-in lexicon is broken.";
+
 fn main() -> ExitCode {
-    match parse(std::env::args().skip(1).collect()) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "explain") {
+        return explain(args[1..].to_vec());
+    }
+    match parse(args) {
         Ok(Some((opts, paths, quiet))) => run(opts, paths, quiet),
         Ok(None) => {
             let _ = print_out(&format!("{USAGE}\n"));
@@ -146,5 +164,86 @@ fn run(opts: Options, paths: Vec<PathBuf>, quiet: bool) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// What `atlas-extract explain` was asked.
+struct ExplainArgs {
+    file: PathBuf,
+    filter: Filter,
+    json: bool,
+}
+
+fn parse_explain(args: Vec<String>) -> Result<Option<ExplainArgs>, String> {
+    let (mut file, mut filter, mut json) = (None, Filter::All, false);
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--sentence" | "-s" => {
+                let v = value("--sentence")?;
+                let n = v
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| format!("--sentence {v:?} is not a sentence number (from 1)"))?;
+                filter = Filter::Sentence(n);
+            }
+            "--country" | "-c" => filter = Filter::Actor(value("--country")?.to_uppercase()),
+            "--format" | "-f" => {
+                json = match value("--format")?.as_str() {
+                    "json" => true,
+                    "text" => false,
+                    other => return Err(format!("unknown format {other:?}: use text or json")),
+                }
+            }
+            s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
+            _ if file.is_some() => return Err(format!("one article at a time: {a:?} is a second one")),
+            _ => file = Some(PathBuf::from(a)),
+        }
+    }
+    let file = file.ok_or("no article: name the article file to explain")?;
+    Ok(Some(ExplainArgs { file, filter, json }))
+}
+
+fn explain(args: Vec<String>) -> ExitCode {
+    let args = match parse_explain(args) {
+        Ok(Some(a)) => a,
+        Ok(None) => {
+            let _ = print_out(&format!("{EXPLAIN_USAGE}\n"));
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            say(&format!("atlas-extract explain: {e}\n\n{EXPLAIN_USAGE}"));
+            return ExitCode::from(2);
+        }
+    };
+    let extractor = match Extractor::new() {
+        Ok(x) => x,
+        Err(e) => {
+            say(&format!("atlas-extract: the built-in lexicon is broken: {e}"));
+            return ExitCode::from(3);
+        }
+    };
+    let explained = read_article(&args.file).and_then(|(file, bytes, sidecar)| {
+        extractor
+            .explain(&file, &bytes, sidecar.as_deref())
+            .map_err(|e| e.to_string().replacen(&file, &args.file.display().to_string(), 1))
+    });
+    let x = match explained {
+        Ok(x) => x,
+        Err(e) => {
+            say(&format!("atlas-extract explain: {e}"));
+            return ExitCode::from(1);
+        }
+    };
+    let out = if args.json { render_json(&x, &args.filter) } else { render_text(&x, &args.filter) };
+    match print_out(&out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            say(&format!("atlas-extract explain: cannot write to standard output: {e}"));
+            ExitCode::from(1)
+        }
     }
 }

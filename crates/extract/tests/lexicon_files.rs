@@ -129,3 +129,24 @@ fn foreign_date_markers_fit_the_words_read_before_a_date() {
         }
     }
 }
+
+/// A misspelled key in a language file is an error naming the file and the
+/// key, in any section, not a list silently left empty.
+#[test]
+fn a_misspelled_key_is_an_error_naming_file_and_key() {
+    use atlas_extract::lexicon::{builtin, Lexicon, Sources};
+    let (lang, en) = builtin::LANGUAGES.iter().find(|(l, _)| *l == "en").copied().unwrap();
+    for (key, typo) in
+        [("negators", "negatorz"), ("rupture_verbs", "rupture_verb"), ("pronouns", "pronoun"), ("weekdays", "weekday")]
+    {
+        let pattern = format!("\n{key} =");
+        assert!(en.contains(&pattern), "en.toml has no {key:?} key");
+        let broken = en.replacen(&pattern, &format!("\n{typo} ="), 1);
+        let languages = [(lang, broken.as_str())];
+        let err = Lexicon::from_sources(Sources { languages: &languages, ..Sources::builtin() })
+            .err()
+            .unwrap_or_else(|| panic!("{typo:?} was accepted"))
+            .to_string();
+        assert!(err.contains("lexicon/en.toml") && err.contains(typo), "{err}");
+    }
+}
