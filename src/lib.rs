@@ -6,6 +6,7 @@
 //! `data/dataset.json`; the app never reads article text.
 
 pub mod app;
+pub mod export;
 pub mod logic;
 
 /// Mounts the app on the page's body.

@@ -611,7 +611,7 @@ pub const CSV_COMMENT: &str =
 /// begins with `=`, `+`, `-` or `@`, or a tab or carriage return) gets a
 /// leading apostrophe, the usual convention; then a cell holding a comma,
 /// a quote or a line break is quoted.
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
