@@ -39,7 +39,7 @@ impl Evidence {
 }
 
 /// The text of a same-origin file.
-async fn fetch_text(path: &str) -> Result<String, String> {
+pub(crate) async fn fetch_text(path: &str) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let failed =
         |e: wasm_bindgen::JsValue| format!("{path}: {}", e.as_string().unwrap_or_else(|| "request failed".into()));
@@ -88,6 +88,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
         }
     });
     provide_context(Evidence { full, error: evidence_error });
+    crate::context_view::provide();
     let states = Memo::new(move |_| logic::tile_states(ds, date.get()));
     // Counted from the per-tile states rather than queried again.
     let counts = Memo::new(move |_| states.with(|s| logic::count_states(s)));
@@ -136,6 +137,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
                 </div>
                 <CountryPanel ds=ds date=date selected=selected />
             </main>
+            <crate::context_view::ContextDialog full=full />
             <footer class="colophon">
                 <p>
                     {format!("{} events from {} articles. ", ds.events.len(), logic::article_count(ds))}
@@ -884,6 +886,7 @@ fn Quote(ds: &'static Dataset, event: Event) -> impl IntoView {
                     </a>
                 })}
                 {unsafe_url.map(|u| view! { " "<span class="source-text">{format!("Source address (not a web link): {u}")}</span> })}
+                " "<crate::context_view::ReadInContext event=event.clone() />
             </figcaption>
         </figure>
     }

@@ -6,6 +6,7 @@
 //! `data/dataset.json`; the app never reads article text.
 
 pub mod app;
+mod context_view;
 pub mod export;
 pub mod logic;
 
