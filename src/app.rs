@@ -9,6 +9,9 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn App() -> impl IntoView {
     match logic::dataset() {
+        Ok(ds) if crate::share::is_embed(&window().location().search().unwrap_or_default()) => {
+            view! { <crate::share_view::EmbedAtlas ds=ds /> }.into_any()
+        }
         Ok(ds) => view! { <Atlas ds=ds /> }.into_any(),
         Err(e) => view! {
             <main class="broken"><h1>"Stance Atlas"</h1><p role="alert">{format!("The embedded dataset cannot be read: {e}")}</p></main>
@@ -137,6 +140,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
                 </div>
                 <CountryPanel ds=ds date=date selected=selected />
             </main>
+            <crate::share_view::ShareSection ds=ds full=full date=date selected=selected from=from states=states counts=counts />
             <crate::context_view::ContextDialog full=full />
             <footer class="colophon">
                 <p>
@@ -150,7 +154,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
 
 /// The date slider, its labels and event marks, and the step/play buttons.
 #[component]
-fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
+pub(crate) fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
     let dates = logic::event_days(ds);
     let max = logic::day_index(logic::last_day());
     let playing = StoredValue::new_local(None::<gloo::timers::callback::Interval>);
@@ -293,7 +297,7 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
 
 /// The key to the colors and patterns, with counts at the current date.
 #[component]
-fn Legend(counts: Memo<logic::Counts>) -> impl IntoView {
+pub(crate) fn Legend(counts: Memo<logic::Counts>) -> impl IntoView {
     let item = move |stance: Option<Stance>| {
         let key = stance.map_or("none", Stance::as_str);
         let label = stance.map_or("No statement in the corpus", Stance::label);
@@ -407,7 +411,7 @@ fn Toolbar(date: RwSignal<Date>, selected: RwSignal<Option<String>>, mode: RwSig
 }
 
 /// Offers `body` as a file download without any network request.
-fn download(name: &str, body: &str, mime: &str) {
+pub(crate) fn download(name: &str, body: &str, mime: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(body));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -467,7 +471,7 @@ fn mark_follows(
 /// the tiles whose stance moved, a new selection or Tab stop touches two
 /// tiles. See DESIGN.md, "Why the map is one block of markup".
 #[component]
-fn TileMap(
+pub(crate) fn TileMap(
     states: Memo<Vec<TileState>>,
     selected: RwSignal<Option<String>>,
     current: RwSignal<&'static str>,
