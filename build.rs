@@ -49,6 +49,13 @@ fn main() {
         writeln!(out, "    ({:?}, {:?}),", t["code"], names[&t["code"]]["alpha3"]).unwrap();
     }
     out.push_str("];\n");
+    let mut by_name: Vec<usize> = (0..tiles.len()).collect();
+    by_name.sort_by_key(|&i| &names[&tiles[i]["code"]]["name"]);
+    writeln!(
+        out,
+        "/// Indices into TILES in the order of the countries' names.\npub static NAME_ORDER: &[u16] = &{by_name:?};"
+    )
+    .unwrap();
     writeln!(out, "pub const GRID_COLS: u16 = {cols};\npub const GRID_ROWS: u16 = {rows};").unwrap();
     out.push_str("pub static ORGANISATIONS: &[(&str, &str)] = &[\n");
     for o in read(organisations) {

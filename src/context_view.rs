@@ -23,7 +23,7 @@ pub(crate) fn provide() {
 
 /// Where the build publishes an article's text (see the evidence example).
 pub fn text_path(article: &str) -> String {
-    format!("{}/{article}.json", logic::TEXTS_DIR)
+    format!("{}/{article}.txt", logic::TEXTS_DIR)
 }
 
 /// The article's body split around the event's quote, checked against the
@@ -54,24 +54,31 @@ pub(crate) fn ReadInContext(event: Event) -> impl IntoView {
     })
 }
 
+/// The dialog's fixed markup; its content is filled in as text by
+/// [`fill`] and [`show_text`] (never parsed as markup).
+const DIALOG_HTML: &str = "<div class=\"context-head\"><h2 id=\"context-title\" tabindex=\"-1\"></h2>\
+<button type=\"button\" class=\"close\" data-action=\"close\" aria-label=\"Close the article\">\u{d7}</button></div>\
+<p class=\"context-meta\"></p><p class=\"hint\"></p>\
+<div class=\"article-text\" tabindex=\"0\" role=\"region\" aria-label=\"Article text\"></div>";
+
 /// The article of the open quote, as a modal dialog: Escape or the close
-/// button closes it and focus returns to the button that opened it.
+/// button closes it and focus returns to the button that opened it. Like
+/// the map, it is one block of markup whose parts are then set as text.
 #[component]
 pub(crate) fn ContextDialog(full: RwSignal<Option<&'static Dataset>>) -> impl IntoView {
     let ctx = expect_context::<Context>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let text = RwSignal::new(None::<Result<ArticleText, String>>);
     Effect::new(move |_| {
         let Some(el) = dialog.get() else { return };
         match ctx.open.get() {
             Some(event) => {
+                let article = full.with_untracked(|f| f.and_then(|f| f.article(&event.article).cloned()));
+                fill(&el, &event, article.as_ref());
                 if !el.open() {
                     let _ = el.show_modal();
-                    // Focus moves in once the dialog is shown and its content rendered.
-                    gloo::timers::callback::Timeout::new(0, || focus_id("context-title")).forget();
                 }
-                text.set(None);
-                load(event, text, ctx.open);
+                focus_id("context-title");
+                load(el.into(), event, ctx.open);
             }
             None if el.open() => {
                 el.close();
@@ -89,30 +96,115 @@ pub(crate) fn ContextDialog(full: RwSignal<Option<&'static Dataset>>) -> impl In
             close();
         }
     };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target.and_then(|t| t.closest("[data-action=close]").ok().flatten()).is_some() {
+            close();
+        }
+    };
     view! {
-        <dialog class="context" aria-labelledby="context-title" node_ref=dialog on:keydown=on_key
-            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); close(); }>
-            {move || ctx.open.get().map(|event| {
-                let article = full.get().and_then(|f| f.article(&event.article).cloned());
-                view! { <ContextBody event=event article=article text=text on_close=close /> }
-            })}
-        </dialog>
+        <dialog class="context" aria-labelledby="context-title" node_ref=dialog inner_html=DIALOG_HTML
+            on:keydown=on_key on:click=on_click
+            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); close(); }></dialog>
     }
 }
 
-/// Fetches the article of `event` into `text`, unless another quote was
-/// opened in the meantime.
-fn load(event: Event, text: RwSignal<Option<Result<ArticleText, String>>>, open: RwSignal<Option<Event>>) {
+/// The part of the dialog that `selector` finds.
+fn part(dialog: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    dialog.query_selector(selector).ok().flatten()
+}
+
+/// A new element with `text` as its only content.
+fn element(tag: &str, text: &str) -> Option<web_sys::Element> {
+    let el = document().create_element(tag).ok()?;
+    el.set_text_content(Some(text));
+    Some(el)
+}
+
+fn append(parent: &web_sys::Element, child: Option<web_sys::Element>) {
+    if let Some(c) = child {
+        let _ = parent.append_with_node_1(&c);
+    }
+}
+
+/// Sets the article's title, outlet, date and link (or why there is none)
+/// and the note on the quote; the text waits for its file.
+fn fill(dialog: &web_sys::Element, event: &Event, article: Option<&Article>) {
+    let title = article.and_then(|a| a.title.as_deref()).unwrap_or("Untitled article");
+    if let Some(h) = part(dialog, "h2") {
+        h.set_text_content(Some(title));
+    }
+    if let Some(meta) = part(dialog, ".context-meta") {
+        meta.set_text_content(None);
+        let outlet = article.and_then(|a| a.outlet.as_deref()).unwrap_or("Unknown outlet");
+        append(&meta, element("span", outlet).inspect(|e| e.set_class_name("outlet")));
+        let published = article.map(|a| logic::long_date(a.published)).unwrap_or_default();
+        let _ = meta.append_with_str_1(&format!(" \u{b7} {published} \u{b7} "));
+        match article.and_then(|a| a.url.as_deref()).and_then(logic::safe_link) {
+            Some(url) => {
+                let a = element("a", "Read it at its source");
+                if let Some(a) = &a {
+                    let _ = a.set_attribute("href", url);
+                    let _ = a.set_attribute("rel", "noopener noreferrer");
+                    let _ = a.set_attribute("target", "_blank");
+                    append(
+                        a,
+                        element("span", " (opens in a new tab)").inspect(|e| e.set_class_name("visually-hidden")),
+                    );
+                }
+                append(&meta, a);
+            }
+            None => append(&meta, element("span", &no_link_note(article)).inspect(|e| e.set_class_name("no-link"))),
+        }
+    }
+    if let Some(hint) = part(dialog, ".hint") {
+        let note = format!(
+            "The highlighted sentence is the quote for this {} ({}).",
+            event.kind.label(),
+            logic::long_date(event.date)
+        );
+        hint.set_text_content(Some(&note));
+    }
+    show_text(dialog, None, event);
+}
+
+/// Fetches the article of `event` into the dialog, unless another quote
+/// was opened in the meantime.
+fn load(dialog: web_sys::Element, event: Event, open: RwSignal<Option<Event>>) {
     leptos::task::spawn_local(async move {
         let result = crate::app::fetch_text(&text_path(&event.article))
             .await
-            .and_then(|t| serde_json::from_str::<ArticleText>(&t).map_err(|e| e.to_string()));
+            .and_then(|t| ArticleText::from_file(&t).ok_or_else(|| "the file is not an article text".to_string()));
         if open.with_untracked(|o| o.as_ref() == Some(&event)) {
-            text.set(Some(result));
-            // Once the text is on the page, bring the quote into view.
-            gloo::timers::callback::Timeout::new(0, scroll_to_quote).forget();
+            show_text(&dialog, Some(result), &event);
+            scroll_to_quote();
         }
     });
+}
+
+/// The article's text with the quote marked, or why it cannot be shown.
+fn show_text(dialog: &web_sys::Element, text: Option<Result<ArticleText, String>>, event: &Event) {
+    let Some(div) = part(dialog, ".article-text") else { return };
+    div.set_text_content(None);
+    let alert = |text: &str| element("p", text).inspect(|p| drop(p.set_attribute("role", "alert")));
+    match text {
+        None => append(
+            &div,
+            element("p", "Loading the article\u{2026}").inspect(|p| drop(p.set_attribute("role", "status"))),
+        ),
+        Some(Err(e)) => append(&div, alert(&format!("The article cannot be shown: {e}"))),
+        Some(Ok(t)) => match highlight(&t, event) {
+            Some((before, quote, after)) => {
+                let _ = div.append_with_str_1(before);
+                append(&div, element("mark", quote).inspect(|m| m.set_id("context-quote")));
+                let _ = div.append_with_str_1(after);
+            }
+            None => {
+                append(&div, alert("This copy of the article does not hold the quote at its recorded place, so nothing is highlighted."));
+                let _ = div.append_with_str_1(&t.body);
+            }
+        },
+    }
 }
 
 fn scroll_to_quote() {
@@ -138,57 +230,6 @@ fn focus_id(id: &str) {
 fn restore_focus(opener: Option<web_sys::HtmlElement>) {
     if let Some(el) = opener.filter(|o| o.is_connected()).or_else(|| html_by_id("panel-title")) {
         let _ = el.focus();
-    }
-}
-
-/// The dialog's content: the article's title, outlet, date and link, then
-/// its text with the quote marked.
-#[component]
-fn ContextBody(
-    event: Event,
-    article: Option<Article>,
-    text: RwSignal<Option<Result<ArticleText, String>>>,
-    on_close: impl Fn() + Copy + 'static,
-) -> impl IntoView {
-    let title = article.as_ref().and_then(|a| a.title.clone()).unwrap_or_else(|| "Untitled article".to_string());
-    let outlet = article.as_ref().and_then(|a| a.outlet.clone()).unwrap_or_else(|| "Unknown outlet".to_string());
-    let published = article.as_ref().map(|a| logic::long_date(a.published)).unwrap_or_default();
-    let link = article.as_ref().and_then(|a| a.url.as_deref()).and_then(logic::safe_link).map(str::to_string);
-    let note = no_link_note(article.as_ref());
-    let lang = article.map(|a| a.lang);
-    view! {
-        <div class="context-head">
-            <h2 id="context-title" tabindex="-1">{title}</h2>
-            <button type="button" class="close" aria-label="Close the article" on:click=move |_| on_close()>"×"</button>
-        </div>
-        <p class="context-meta">
-            <span class="outlet">{outlet}</span>{format!(" · {published} · ")}
-            {match link {
-                Some(u) => view! { <a href=u rel="noopener noreferrer" target="_blank">"Read it at its source"<span class="visually-hidden">" (opens in a new tab)"</span></a> }.into_any(),
-                None => view! { <span class="no-link">{note}</span> }.into_any(),
-            }}
-        </p>
-        <p class="hint">{format!("The highlighted sentence is the quote for this {} ({}).", event.kind.label(), logic::long_date(event.date))}</p>
-        <div class="article-text" lang=lang tabindex="0" role="region" aria-label="Article text">{move || article_text(text.get(), &event)}</div>
-    }
-}
-
-/// The article's text with the quote marked, or why it cannot be shown.
-fn article_text(text: Option<Result<ArticleText, String>>, event: &Event) -> AnyView {
-    match text {
-        None => view! { <p class="loading" role="status">"Loading the article…"</p> }.into_any(),
-        Some(Err(e)) => view! { <p role="alert">{format!("The article cannot be shown: {e}")}</p> }.into_any(),
-        Some(Ok(t)) => match highlight(&t, event) {
-            Some((before, quote, after)) => {
-                let (before, quote, after) = (before.to_string(), quote.to_string(), after.to_string());
-                view! { {before}<mark id="context-quote">{quote}</mark>{after} }.into_any()
-            }
-            None => view! {
-                <p role="alert">"This copy of the article does not hold the quote at its recorded place, so nothing is highlighted."</p>
-                {t.body}
-            }
-            .into_any(),
-        },
     }
 }
 
@@ -227,6 +268,6 @@ mod tests {
             format!("No web address is known for this article; it was published by {}.", a.outlet.as_deref().unwrap())
         );
         assert_eq!(no_link_note(None), "No web address or outlet is known for this article.");
-        assert!(text_path("019_orinocotribune").ends_with("/019_orinocotribune.json"));
+        assert!(text_path("019_orinocotribune").ends_with("/019_orinocotribune.txt"));
     }
 }

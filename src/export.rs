@@ -85,10 +85,11 @@ impl EventRow {
     }
 }
 
-/// Every event of the full dataset (quotes joined), by date, then name.
+/// Every event of the full dataset (quotes joined), in the dataset's order:
+/// by actor, then date. (Sorting here would add a sort's code to the app;
+/// a spreadsheet sorts in one click.)
 pub fn event_rows(ds: &Dataset) -> Vec<EventRow> {
-    let mut rows: Vec<EventRow> = ds
-        .events
+    ds.events
         .iter()
         .map(|e| {
             let a = ds.article(&e.article);
@@ -116,9 +117,7 @@ pub fn event_rows(ds: &Dataset) -> Vec<EventRow> {
                 article_date: a.map(|a| a.published.to_string()).unwrap_or_default(),
             }
         })
-        .collect();
-    rows.sort_by(|a, b| (&a.date, &a.name).cmp(&(&b.date, &b.name)));
-    rows
+        .collect()
 }
 
 /// The comment line that opens a CSV export: what the file is, which
@@ -146,31 +145,45 @@ pub fn events_csv(rows: &[EventRow]) -> String {
     out
 }
 
+/// A JSON string literal.
+pub(crate) fn js(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// A JSON object of string fields on one line. The JSON is written by hand
+/// rather than through `serde_json::Value`: the same text for less code in
+/// the app.
+pub(crate) fn object<'a>(fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let inner: Vec<String> = fields.into_iter().map(|(k, v)| format!("{}: {}", js(k), js(v))).collect();
+    format!("{{{}}}", inner.join(", "))
+}
+
+/// A JSON array of strings on one line.
+fn array<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    format!("[{}]", items.into_iter().map(js).collect::<Vec<_>>().join(", "))
+}
+
 /// The dataset's description, the first field of each JSON export.
-fn about(what: String) -> serde_json::Value {
-    serde_json::json!({
-        "comment": format!("{what}. {}.", dataset_name()),
-        "version": version(),
-        "news_up_to": logic::news_up_to().map(|d| d.to_string()),
-        "licence": LICENCE,
-        "licence_url": LICENCE_URL,
-    })
+fn about(what: String) -> String {
+    let news = logic::news_up_to().map(|d| d.to_string()).unwrap_or_default();
+    let comment = format!("{what}. {}.", dataset_name());
+    object([
+        ("comment", comment.as_str()),
+        ("version", version()),
+        ("news_up_to", news.as_str()),
+        ("licence", LICENCE),
+        ("licence_url", LICENCE_URL),
+    ])
+}
+
+/// `{"dataset": ..., <fields> "<key>": [one item per line]}`.
+fn document(about: String, fields: &str, key: &str, items: Vec<String>) -> String {
+    format!("{{\n  \"dataset\": {about},\n{fields}  {}: [\n    {}\n  ]\n}}\n", js(key), items.join(",\n    "))
 }
 
 pub fn events_json(rows: &[EventRow]) -> String {
-    let events: Vec<serde_json::Value> = rows
-        .iter()
-        .map(|r| {
-            serde_json::Value::Object(
-                EVENT_COLUMNS.iter().zip(r.cells()).map(|(k, v)| (k.to_string(), v.into())).collect(),
-            )
-        })
-        .collect();
-    let doc = serde_json::json!({
-        "dataset": about(format!("Stance Atlas: every event ({} rows)", rows.len())),
-        "events": events,
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    let events = rows.iter().map(|r| object(EVENT_COLUMNS.iter().copied().zip(r.cells()))).collect();
+    document(about(format!("Stance Atlas: every event ({} rows)", rows.len())), "", "events", events)
 }
 
 /// How far apart the dates of the country-by-date table are.
@@ -245,13 +258,12 @@ pub struct Matrix {
 pub fn matrix(ds: &Dataset, interval: Interval) -> Matrix {
     let dates = sample_dates(interval);
     let by_date: Vec<Vec<TileState>> = dates.iter().map(|d| logic::tile_states(ds, *d)).collect();
-    let mut rows: Vec<(&'static str, Vec<String>)> = TILES
+    let rows = logic::NAME_ORDER
         .iter()
-        .enumerate()
-        .filter(|(_, t)| t.code != SUBJECT)
-        .map(|(i, t)| (t.code, by_date.iter().map(|states| cell(&states[i])).collect()))
+        .map(|&i| usize::from(i))
+        .filter(|&i| TILES[i].code != SUBJECT)
+        .map(|i| (TILES[i].code, by_date.iter().map(|states| cell(&states[i])).collect()))
         .collect();
-    rows.sort_by_key(|(code, _)| logic::actor_name(code));
     Matrix { interval, dates, rows }
 }
 
@@ -277,20 +289,21 @@ pub fn matrix_csv(m: &Matrix) -> String {
 }
 
 pub fn matrix_json(m: &Matrix) -> String {
-    let countries: Vec<serde_json::Value> = m
+    let countries = m
         .rows
         .iter()
         .map(|(code, cells)| {
-            serde_json::json!({ "name": logic::actor_name(code), "iso2": code, "iso3": alpha3(code), "stances": cells })
+            let head = object([("name", logic::actor_name(code)), ("iso2", code), ("iso3", alpha3(code))]);
+            format!("{}, \"stances\": {}}}", &head[..head.len() - 1], array(cells.iter().map(String::as_str)))
         })
         .collect();
-    let doc = serde_json::json!({
-        "dataset": about(matrix_what(m)),
-        "interval": m.interval.as_str(),
-        "dates": m.dates.iter().map(Date::to_string).collect::<Vec<_>>(),
-        "countries": countries,
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    let dates: Vec<String> = m.dates.iter().map(Date::to_string).collect();
+    let fields = format!(
+        "  \"interval\": {},\n  \"dates\": {},\n",
+        js(m.interval.as_str()),
+        array(dates.iter().map(String::as_str))
+    );
+    document(about(matrix_what(m)), &fields, "countries", countries)
 }
 
 #[cfg(test)]
@@ -313,7 +326,7 @@ mod tests {
         assert!(rows.iter().all(|r| !r.quote.is_empty() && !r.article_date.is_empty()));
         let org = rows.iter().find(|r| r.actor == "OAS").unwrap();
         assert_eq!((org.iso2.as_str(), org.iso3.as_str()), ("", ""));
-        assert!(rows.windows(2).all(|w| w[0].date <= w[1].date));
+        assert!(rows.windows(2).all(|w| (&w[0].actor, &w[0].date) <= (&w[1].actor, &w[1].date)));
     }
 
     #[test]
@@ -367,6 +380,17 @@ mod tests {
     }
 
     #[test]
+    fn the_one_day_export_is_still_valid_json() {
+        let ds = full();
+        let d: Date = "2019-01-24".parse().unwrap();
+        let rows = logic::export_rows(&ds, d);
+        let doc: serde_json::Value = serde_json::from_str(&logic::to_json(d, &rows)).unwrap();
+        assert_eq!(doc["date"], "2019-01-24");
+        assert_eq!(doc["countries"].as_array().unwrap().len(), rows.len());
+        assert_eq!(doc["countries"][0]["quote"], rows[0].quote.as_str());
+    }
+
+    #[test]
     fn the_country_table_has_a_cell_per_country_and_date() {
         let ds = logic::dataset().unwrap();
         let m = matrix(ds, Interval::Year);
@@ -374,6 +398,8 @@ mod tests {
         assert_eq!(m.dates.last(), Some(&logic::last_day()));
         assert!(m.dates.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(m.rows.len(), TILES.len() - 1);
+        let names: Vec<&str> = m.rows.iter().map(|(c, _)| logic::actor_name(c)).collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "in the order of names");
         assert!(m.rows.iter().all(|(_, cells)| cells.len() == m.dates.len()));
         let us = &m.rows.iter().find(|(c, _)| *c == "US").unwrap().1;
         assert_eq!(us[1], "opposition", "the US on 1 January 2020");

@@ -42,6 +42,56 @@ pub fn citation(url: &str) -> String {
     )
 }
 
+/// A read-only field to copy from, with its button and status line.
+fn copy_field(out: &mut String, id: &str, label: &str, what: &str, multiline: bool) {
+    let field = if multiline {
+        format!("<textarea id=\"{id}\" readonly rows=\"3\"></textarea>")
+    } else {
+        format!("<input id=\"{id}\" type=\"text\" readonly>")
+    };
+    let _ = write!(
+        out,
+        "<div class=\"copy-field\"><label for=\"{id}\">{label}</label>{field}\
+         <button type=\"button\" data-copy=\"{id}\" data-what=\"{what}\">Copy {what}</button>\
+         <span class=\"copy-status\" role=\"status\"></span></div>"
+    );
+}
+
+/// The share section's markup, parsed by the browser in one step: copy
+/// fields (filled in by the page), the licence, and the download buttons,
+/// each naming its action in `data-action` for one delegated listener.
+/// `events` is the number of events in the dataset.
+pub fn share_html(events: usize) -> String {
+    let mut out = String::from("<h2 id=\"share-heading\">Share, cite and download</h2><div class=\"share-grid\"><div>");
+    copy_field(&mut out, "copy-link", "Link to this view", "link", false);
+    copy_field(&mut out, "copy-embed", "Embed code (map, slider and legend)", "embed code", true);
+    out.push_str("</div><div>");
+    copy_field(&mut out, "copy-cite", "Cite the data", "citation", true);
+    let _ = write!(
+        out,
+        "<p class=\"licence\">The data are licensed <a href=\"{}\" rel=\"license noopener noreferrer\" target=\"_blank\">{LICENCE}\
+         <span class=\"visually-hidden\"> (opens in a new tab)</span></a>: share and adapt them, crediting Stance Atlas. \
+         Quotes are short excerpts of the articles named with them; their copyright stays with the publishers.</p></div></div>\
+         <div class=\"downloads\" role=\"group\" aria-label=\"Download the map\"><span class=\"group-label\">The map on this date:</span>\
+         <button type=\"button\" data-action=\"png\">Download PNG</button><button type=\"button\" data-action=\"svg\">Download SVG</button>\
+         <span id=\"image-status\" role=\"status\"></span></div>\
+         <div class=\"downloads\" role=\"group\" aria-label=\"Download the whole dataset\"><span class=\"group-label\">Every event ({events}):</span>\
+         <button type=\"button\" data-action=\"events-csv\">Events CSV</button><button type=\"button\" data-action=\"events-json\">Events JSON</button></div>\
+         <div class=\"downloads\" role=\"group\" aria-label=\"Download each country&#39;s stance over time\">\
+         <label for=\"export-interval\">Each country&#39;s stance,</label><select id=\"export-interval\">",
+        export::LICENCE_URL
+    );
+    for i in crate::export::Interval::ALL {
+        let selected = if i == crate::export::Interval::Month { " selected" } else { "" };
+        let _ = write!(out, "<option value=\"{}\"{selected}>{}</option>", i.as_str(), i.label());
+    }
+    out.push_str(
+        "</select><button type=\"button\" data-action=\"table-csv\">Table CSV</button>\
+         <button type=\"button\" data-action=\"table-json\">Table JSON</button></div>",
+    );
+    out
+}
+
 /// The file name of a map image of `date`.
 pub fn image_name(date: Date, ext: &str) -> String {
     format!("stance-atlas-map-{date}.{ext}")
@@ -195,6 +245,20 @@ mod tests {
         ));
         assert!(s.contains("24 January 2019") && s.ends_with("></iframe>"));
         assert!(!embed_snippet("https://x/\"><script>", d("2019-01-24")).contains("<script>"));
+    }
+
+    #[test]
+    fn the_share_section_has_every_tool_once() {
+        let html = share_html(765);
+        for hook in ["copy-link", "copy-embed", "copy-cite"] {
+            assert_eq!(html.matches(&format!("id=\"{hook}\"")).count(), 1, "{hook}");
+            assert_eq!(html.matches(&format!("data-copy=\"{hook}\"")).count(), 1, "{hook}");
+        }
+        for action in ["png", "svg", "events-csv", "events-json", "table-csv", "table-json"] {
+            assert_eq!(html.matches(&format!("data-action=\"{action}\"")).count(), 1, "{action}");
+        }
+        assert!(html.contains("Every event (765):") && html.contains("CC BY 4.0"));
+        assert!(html.matches('<').count() == html.matches('>').count());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! module offers it to the clipboard and as downloads.
 
 use crate::app::{download, DateControls, Legend, TileMap};
-use crate::export::{self, Interval, LICENCE, LICENCE_URL};
+use crate::export::{self, Interval, LICENCE};
 use crate::logic::{self, Counts, TileState};
 use crate::share;
 use atlas_model::{Dataset, Date};
@@ -17,20 +17,21 @@ fn base_url() -> String {
 }
 
 /// Copies `text`, then says in `status` whether it worked.
-fn copy(text: String, status: RwSignal<String>, what: &'static str) {
+fn copy(text: String, status: Option<web_sys::Element>, what: String) {
     let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into())
         .ok()
         .filter(|c| !c.is_undefined() && !c.is_null());
     let Some(clipboard) = clipboard else {
-        status.set(format!("Copying is not available here: select the {what} and copy it."));
+        set_status(status, &format!("Copying is not available here: select the {what} and copy it."));
         return;
     };
     let promise = clipboard.unchecked_into::<web_sys::Clipboard>().write_text(&text);
     leptos::task::spawn_local(async move {
-        status.set(match wasm_bindgen_futures::JsFuture::from(promise).await {
+        let said = match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(_) => format!("The {what} is copied."),
             Err(_) => format!("Copying failed: select the {what} and copy it."),
-        });
+        };
+        set_status(status, &said);
     });
 }
 
@@ -64,32 +65,30 @@ async fn png_of(svg: &str) -> Result<String, wasm_bindgen::JsValue> {
     canvas.to_data_url_with_type("image/png")
 }
 
-/// A read-only text of something to copy, with its copy button and status.
-#[component]
-fn CopyField(
-    label: &'static str,
-    what: &'static str,
-    text: Signal<String>,
-    #[prop(optional)] multiline: bool,
-) -> impl IntoView {
-    let status = RwSignal::new(String::new());
-    let id = format!("copy-{}", what.replace(' ', "-"));
-    let field = if multiline {
-        view! { <textarea id=id.clone() readonly rows="3" prop:value=move || text.get()></textarea> }.into_any()
-    } else {
-        view! { <input id=id.clone() type="text" readonly prop:value=move || text.get() /> }.into_any()
-    };
-    view! {
-        <div class="copy-field">
-            <label for=id>{label}</label>
-            {field}
-            <button type="button" on:click=move |_| copy(text.get_untracked(), status, what)>{format!("Copy {what}")}</button>
-            <span class="copy-status" role="status">{move || status.get()}</span>
-        </div>
+/// The `value` of the form field with this id.
+fn field_value(id: &str) -> String {
+    document()
+        .get_element_by_id(id)
+        .and_then(|el| js_sys::Reflect::get(&el, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Sets the `value` of the form field with this id.
+fn set_field(id: &str, value: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let _ = js_sys::Reflect::set(&el, &"value".into(), &value.into());
     }
 }
 
-/// Share, cite, embed and download, below the map.
+fn set_status(el: Option<web_sys::Element>, text: &str) {
+    if let Some(el) = el {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// Share, cite and download, below the map: one block of markup
+/// ([`share::share_html`]) with one click listener, like the map.
 #[component]
 pub(crate) fn ShareSection(
     ds: &'static Dataset,
@@ -100,100 +99,82 @@ pub(crate) fn ShareSection(
     states: Memo<Vec<TileState>>,
     counts: Memo<Counts>,
 ) -> impl IntoView {
-    let link = Signal::derive(move || {
-        share::view_url(&base_url(), &logic::to_query(date.get(), selected.get().as_deref(), from.get()))
+    let section = NodeRef::<leptos::html::Section>::new();
+    // The fields follow the view.
+    Effect::new(move |_| {
+        let (d, query) = (date.get(), logic::to_query(date.get(), selected.get().as_deref(), from.get()));
+        if section.get().is_none() {
+            return;
+        }
+        let link = share::view_url(&base_url(), &query);
+        set_field("copy-link", &link);
+        set_field("copy-embed", &share::embed_snippet(&base_url(), d));
+        set_field("copy-cite", &share::citation(&link));
     });
-    let embed = Signal::derive(move || share::embed_snippet(&base_url(), date.get()));
-    let cite = Signal::derive(move || share::citation(&link.get()));
-    let svg = move || states.with(|s| share::map_svg(s, date.get_untracked(), &counts.get_untracked()));
-    let image_status = RwSignal::new(String::new());
-    let save_svg = move |_| download(&share::image_name(date.get_untracked(), "svg"), &svg(), "image/svg+xml");
-    let save_png = move |_| {
-        let (name, svg) = (share::image_name(date.get_untracked(), "png"), svg());
-        image_status.set("Drawing the image…".into());
-        leptos::task::spawn_local(async move {
-            match png_of(&svg).await {
-                Ok(url) => {
-                    save_url(&name, &url);
-                    image_status.set(String::new());
-                }
-                Err(_) => image_status.set("The PNG could not be drawn in this browser; the SVG can.".into()),
-            }
-        });
-    };
-    view! {
-        <section class="share" aria-labelledby="share-heading">
-            <h2 id="share-heading">"Share, cite and download"</h2>
-            <div class="share-grid">
-                <div>
-                    <CopyField label="Link to this view" what="link" text=link />
-                    <CopyField label="Embed code (map, slider and legend)" what="embed code" text=embed multiline=true />
-                </div>
-                <div>
-                    <CopyField label="Cite the data" what="citation" text=cite multiline=true />
-                    <p class="licence">
-                        "The data are licensed "<a href=LICENCE_URL rel="license noopener noreferrer" target="_blank">{LICENCE}<span class="visually-hidden">" (opens in a new tab)"</span></a>
-                        ": share and adapt them, crediting Stance Atlas. Quotes are short excerpts of the articles named with them; their copyright stays with the publishers."
-                    </p>
-                </div>
-            </div>
-            <div class="downloads" role="group" aria-label="Download the map">
-                <span class="group-label">"The map on this date: "</span>
-                <button type="button" on:click=save_png>"Download PNG"</button>
-                <button type="button" on:click=save_svg>"Download SVG"</button>
-                <span role="status">{move || image_status.get()}</span>
-            </div>
-            <FullExport ds=ds full=full />
-        </section>
-    }
-}
-
-/// The whole event table, and every country's stance at an interval.
-#[component]
-fn FullExport(ds: &'static Dataset, full: RwSignal<Option<&'static Dataset>>) -> impl IntoView {
-    let interval = RwSignal::new(Interval::Month);
     // Events need the quotes: a request made before they arrive runs when they do.
     let asked = RwSignal::new(None::<bool>);
     Effect::new(move |_| {
         let (Some(json), Some(f)) = (asked.get(), full.get()) else { return };
         asked.set(None);
         let rows = export::event_rows(f);
-        let v = export::version();
+        let name = format!("stance-atlas-events-{}", export::version());
         if json {
-            download(&format!("stance-atlas-events-{v}.json"), &export::events_json(&rows), "application/json");
+            download(&format!("{name}.json"), &export::events_json(&rows), "application/json");
         } else {
-            download(&format!("stance-atlas-events-{v}.csv"), &export::events_csv(&rows), "text/csv");
+            download(&format!("{name}.csv"), &export::events_csv(&rows), "text/csv");
         }
     });
-    let table = move |json: bool| {
-        let m = export::matrix(ds, interval.get_untracked());
-        let name = format!("stance-atlas-by-{}-{}", m.interval.as_str(), export::version());
-        if json {
-            download(&format!("{name}.json"), &export::matrix_json(&m), "application/json");
-        } else {
-            download(&format!("{name}.csv"), &export::matrix_csv(&m), "text/csv");
+    let svg = move || states.with_untracked(|s| share::map_svg(s, date.get_untracked(), &counts.get_untracked()));
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(id) = button.get_attribute("data-copy") {
+            let what = button.get_attribute("data-what").unwrap_or_default();
+            copy(field_value(&id), button.next_element_sibling(), what);
+            return;
         }
-    };
-    let on_interval = move |ev: leptos::ev::Event| {
-        if let Some(i) = Interval::parse(&event_target_value(&ev)) {
-            interval.set(i);
+        let d = date.get_untracked();
+        match button.get_attribute("data-action").as_deref() {
+            Some("svg") => download(&share::image_name(d, "svg"), &svg(), "image/svg+xml"),
+            Some("png") => save_png(share::image_name(d, "png"), svg()),
+            Some("events-csv") => asked.set(Some(false)),
+            Some("events-json") => asked.set(Some(true)),
+            Some(table @ ("table-csv" | "table-json")) => {
+                let m = export::matrix(ds, Interval::parse(&field_value("export-interval")).unwrap_or(Interval::Month));
+                let name = format!("stance-atlas-by-{}-{}", m.interval.as_str(), export::version());
+                if table == "table-json" {
+                    download(&format!("{name}.json"), &export::matrix_json(&m), "application/json");
+                } else {
+                    download(&format!("{name}.csv"), &export::matrix_csv(&m), "text/csv");
+                }
+            }
+            _ => {}
         }
     };
     view! {
-        <div class="downloads" role="group" aria-label="Download the whole dataset">
-            <span class="group-label">{format!("Every event ({}): ", ds.events.len())}</span>
-            <button type="button" on:click=move |_| asked.set(Some(false))>"Events CSV"</button>
-            <button type="button" on:click=move |_| asked.set(Some(true))>"Events JSON"</button>
-        </div>
-        <div class="downloads" role="group" aria-label="Download each country's stance over time">
-            <label for="export-interval">"Each country's stance, "</label>
-            <select id="export-interval" on:change=on_interval>
-                {Interval::ALL.into_iter().map(|i| view! { <option value=i.as_str() selected=i == Interval::Month>{i.label()}</option> }).collect_view()}
-            </select>
-            <button type="button" on:click=move |_| table(false)>"Table CSV"</button>
-            <button type="button" on:click=move |_| table(true)>"Table JSON"</button>
-        </div>
+        <section class="share" aria-labelledby="share-heading" node_ref=section
+            inner_html=share::share_html(ds.events.len()) on:click=on_click></section>
     }
+}
+
+/// Draws the map's SVG as a PNG and saves it, saying so while it works.
+fn save_png(name: String, svg: String) {
+    let status = document().get_element_by_id("image-status");
+    set_status(status.clone(), "Drawing the image…");
+    leptos::task::spawn_local(async move {
+        match png_of(&svg).await {
+            Ok(url) => {
+                save_url(&name, &url);
+                set_status(status, "");
+            }
+            Err(_) => set_status(status, "The PNG could not be drawn in this browser; the SVG can."),
+        }
+    });
 }
 
 /// The compact view for embedding: the map, the slider and the legend, and
@@ -218,7 +199,12 @@ pub(crate) fn EmbedAtlas(ds: &'static Dataset) -> impl IntoView {
             selected.set(None);
         }
     });
-    let full_link = move || format!("{}{}", base_url(), logic::to_query(date.get(), None, None));
+    let source = format!(
+        "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">Stance Atlas<span class=\"visually-hidden\"> (opens in a new tab)</span></a>: \
+         quotes and sources for every color. Data {LICENCE}, version {}.",
+        logic::escape_html(&base_url()),
+        export::version()
+    );
     view! {
         <div class="page embed">
             <h1 class="embed-title">{share::TITLE}</h1>
@@ -227,10 +213,7 @@ pub(crate) fn EmbedAtlas(ds: &'static Dataset) -> impl IntoView {
                 <Legend counts=counts />
                 <div class="stage"><TileMap states=states selected=selected current=current /></div>
             </main>
-            <p class="embed-source">
-                <a href=full_link target="_blank" rel="noopener">"Stance Atlas"<span class="visually-hidden">" (opens in a new tab)"</span></a>
-                {format!(": quotes and sources for every color. Data {LICENCE}, version {}.", export::version())}
-            </p>
+            <p class="embed-source" inner_html=source></p>
         </div>
     }
 }

@@ -1,6 +1,6 @@
 //! Writes a dataset's evidence file (its quotes and articles) into the app's
 //! build output, where the app fetches it after the first render, and each
-//! article's text (`articles-XXXXXXXX/ID.json`, an [`ArticleText`]), which the
+//! article's text (`articles-XXXXXXXX/ID.txt`, an [`ArticleText`]), which the
 //! app fetches only when a reader opens a quote in context. The texts are
 //! read from the `articles` folder beside the dataset file. Trunk runs this
 //! after each build (Trunk.toml's post_build hook), with the output folder in
@@ -57,8 +57,8 @@ fn write_texts(dataset: &Dataset, corpus: &Path, dir: &Path) -> Result<(), Strin
     let folder = dir.join(atlas_model::texts_dir(texts.iter().map(|t| t.as_bytes())));
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     for (a, text) in dataset.articles.iter().zip(&texts) {
-        let path = folder.join(format!("{}.json", a.id));
-        write(&path, &ArticleText::of(text).to_json()).map_err(|e| format!("{}: {e}", path.display()))?;
+        let path = folder.join(format!("{}.txt", a.id));
+        write(&path, &ArticleText::of(text).to_file()).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
 }
@@ -66,6 +66,6 @@ fn write_texts(dataset: &Dataset, corpus: &Path, dir: &Path) -> Result<(), Strin
 /// Writes `body` to `path` through a temporary file, so that a server never
 /// sends half a file.
 fn write(path: &Path, body: &str) -> std::io::Result<()> {
-    let tmp = path.with_extension("json.tmp");
+    let tmp = path.with_extension("tmp");
     std::fs::write(&tmp, body).and_then(|()| std::fs::rename(&tmp, path))
 }

@@ -1,12 +1,10 @@
 //! Article texts as the app reads them in context: one file per article,
 //! written beside the app by the build and fetched when a reader asks.
 
-use serde::{Deserialize, Serialize};
-
 /// One article's text as published for the app: its body (the file after a
 /// byte-order mark and any front-matter block) and where that body starts in
 /// the original file, so that an event's byte span still finds its quote.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct ArticleText {
     /// Byte offset of `body` in the article file.
     pub start: usize,
@@ -29,9 +27,17 @@ impl ArticleText {
         Some((self.body.get(..s)?, self.body.get(s..e)?, self.body.get(e..)?))
     }
 
-    /// Compact JSON.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("an article text always serialises")
+    /// The published file: `start` in decimal on the first line, then the
+    /// body byte for byte. (Plain text rather than JSON: the app reads it
+    /// without a JSON parser for this type.)
+    pub fn to_file(&self) -> String {
+        format!("{}\n{}", self.start, self.body)
+    }
+
+    /// Reads a file written by [`ArticleText::to_file`].
+    pub fn from_file(file: &str) -> Option<ArticleText> {
+        let (start, body) = file.split_once('\n')?;
+        Some(ArticleText { start: start.parse().ok()?, body: body.to_string() })
     }
 }
 
@@ -95,6 +101,14 @@ mod tests {
         assert_eq!(t.split(2, end), None, "a span inside the front matter");
         assert_eq!(t.split(start + 4, end), None, "not on a character boundary (inside ú)");
         assert_eq!(t.split(start, file.len() + 1), None);
+    }
+
+    #[test]
+    fn the_published_file_reads_back() {
+        let t = ArticleText::of("---\nlang: es\n---\nPrimera línea\r\nsegunda\n");
+        assert_eq!(ArticleText::from_file(&t.to_file()), Some(t));
+        assert_eq!(ArticleText::from_file("x\nbody"), None);
+        assert_eq!(ArticleText::from_file("12"), None);
     }
 
     #[test]
