@@ -26,7 +26,7 @@ pub fn view_url(base: &str, query: &str) -> String {
 pub fn embed_snippet(base: &str, date: Date) -> String {
     let src = format!("{base}?embed=1&date={date}");
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"700\" style=\"border:0;max-width:1000px\" loading=\"lazy\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"760\" style=\"border:0;max-width:1000px\" loading=\"lazy\"></iframe>",
         escape_html(&src),
         escape_html(&format!("Stance Atlas: {TITLE}, {}", logic::long_date(date))),
     )
