@@ -104,7 +104,7 @@ const MAP_TOP: u32 = 84;
 
 /// The image's size in CSS pixels.
 pub fn image_size() -> (u32, u32) {
-    (2 * MARGIN + u32::from(GRID_COLS) * CELL, MAP_TOP + u32::from(GRID_ROWS) * CELL + 118)
+    (2 * MARGIN + u32::from(GRID_COLS) * CELL, MAP_TOP + u32::from(GRID_ROWS) * CELL + 132)
 }
 
 /// Fill, outline, dash and text color of a tile or swatch.
@@ -158,7 +158,7 @@ fn legend(out: &mut String, counts: &Counts, top: u32) {
         (current(Stance::Opposition), format!("{} ({})", Stance::Opposition.label(), counts.opposition)),
         (current(Stance::Government), format!("{} ({})", Stance::Government.label(), counts.government)),
         (current(Stance::Neutral), format!("{} ({})", Stance::Neutral.label(), counts.neutral)),
-        (previous, format!("A previous government's stance, faded and dashed ({})", counts.previous)),
+        (previous, format!("Previous government's stance ({})", counts.previous)),
         (TileState::NONE, format!("No statement in the corpus ({})", counts.none)),
     ];
     for (i, (state, label)) in items.iter().enumerate() {
@@ -210,12 +210,12 @@ pub fn map_svg(states: &[TileState], date: Date, counts: &Counts) -> String {
     legend(&mut out, counts, top);
     let _ = write!(
         out,
-        "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"12\" fill=\"#555\">{}</text></svg>",
-        top + 82,
-        escape_html(&format!(
-            "Source: {}. Each color is backed by a quoted sentence of a news article.",
-            export::dataset_name()
-        )),
+        "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"12\" fill=\"#555\">{}</text>\
+         <text x=\"{MARGIN}\" y=\"{}\" font-size=\"12\" fill=\"#555\">Each color is the stance of the government in office, \
+         backed by a quoted sentence of a news article; faded and dashed: a previous government&#39;s.</text></svg>",
+        top + 80,
+        escape_html(&format!("Source: {}.", export::dataset_name())),
+        top + 98,
     );
     out
 }
