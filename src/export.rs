@@ -147,7 +147,21 @@ pub fn events_csv(rows: &[EventRow]) -> String {
 
 /// A JSON string literal.
 pub(crate) fn js(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A JSON object of string fields on one line. The JSON is written by hand
@@ -377,6 +391,13 @@ mod tests {
         assert_eq!(doc["dataset"]["version"], version());
         assert_eq!(doc["events"].as_array().unwrap().len(), ds.events.len());
         assert_eq!(doc["events"][0].as_object().unwrap().len(), EVENT_COLUMNS.len());
+    }
+
+    #[test]
+    fn json_strings_escape_what_json_requires() {
+        for s in ["plain", "quote \" and \\ backslash", "line\nbreak\r\ttab", "\u{1}\u{1f}", "Perú “comillas”"] {
+            assert_eq!(serde_json::from_str::<String>(&js(s)).unwrap(), s, "{s:?}");
+        }
     }
 
     #[test]

@@ -199,21 +199,21 @@ pub(crate) fn EmbedAtlas(ds: &'static Dataset) -> impl IntoView {
             selected.set(None);
         }
     });
-    let source = format!(
-        "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">Stance Atlas<span class=\"visually-hidden\"> (opens in a new tab)</span></a>: \
-         quotes and sources for every color. Data {LICENCE}, version {}.",
+    // The heading and the source line are fixed: one block of markup.
+    let head = format!(
+        "<h1 class=\"embed-title\">{}</h1><p class=\"embed-source\"><a href=\"{}\" target=\"_blank\" rel=\"noopener\">\
+         Stance Atlas<span class=\"visually-hidden\"> (opens in a new tab)</span></a>: quotes and sources for every color. \
+         Data {LICENCE}, version {}.</p>",
+        logic::escape_html(share::TITLE),
         logic::escape_html(&base_url()),
         export::version()
     );
     view! {
         <div class="page embed">
-            <h1 class="embed-title">{share::TITLE}</h1>
-            <main>
-                <DateControls ds=ds date=date />
-                <Legend counts=counts />
-                <div class="stage"><TileMap states=states selected=selected current=current /></div>
-            </main>
-            <p class="embed-source" inner_html=source></p>
+            <header inner_html=head></header>
+            <DateControls ds=ds date=date />
+            <Legend counts=counts />
+            <div class="stage"><TileMap states=states selected=selected current=current /></div>
         </div>
     }
 }
