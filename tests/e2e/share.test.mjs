@@ -108,7 +108,7 @@ test('the embed snippet loads the compact view: map, slider and legend only', as
   const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24');
   const snippet = await page.getByLabel('Embed code (map, slider and legend)').inputValue();
   assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;date=2019-01-24" title="[^"]+"/);
-  await page.setContent(`<!doctype html><html lang="en"><title>A story</title><body>${snippet}</body></html>`);
+  await page.setContent(`<!doctype html><html lang="en"><title>A story</title><link rel="icon" href="data:,"><body>${snippet}</body></html>`);
   const frame = await (await page.waitForSelector('iframe')).contentFrame();
   await frame.waitForSelector('[data-country="US"][data-stance="opposition"]');
   assert.equal(await frame.$eval('time', (t) => t.getAttribute('datetime')), '2019-01-24');
