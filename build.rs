@@ -42,6 +42,20 @@ fn main() {
         .unwrap();
     }
     out.push_str("];\n");
+    out.push_str(
+        "/// ISO 3166-1 alpha-3 of each tile's alpha-2 code, in tile order.\npub static ALPHA3: &[(&str, &str)] = &[\n",
+    );
+    for t in &tiles {
+        writeln!(out, "    ({:?}, {:?}),", t["code"], names[&t["code"]]["alpha3"]).unwrap();
+    }
+    out.push_str("];\n");
+    let mut by_name: Vec<usize> = (0..tiles.len()).collect();
+    by_name.sort_by_key(|&i| &names[&tiles[i]["code"]]["name"]);
+    writeln!(
+        out,
+        "/// Indices into TILES in the order of the countries' names.\npub static NAME_ORDER: &[u16] = &{by_name:?};"
+    )
+    .unwrap();
     writeln!(out, "pub const GRID_COLS: u16 = {cols};\npub const GRID_ROWS: u16 = {rows};").unwrap();
     out.push_str("pub static ORGANISATIONS: &[(&str, &str)] = &[\n");
     for o in read(organisations) {
@@ -63,11 +77,40 @@ fn main() {
     let json = std::fs::read_to_string(dataset_path).unwrap_or_else(|e| panic!("{dataset_path}: {e}"));
     let dataset = atlas_model::Dataset::from_json(&json).unwrap_or_else(|e| panic!("{dataset_path}: {e}"));
     let (slim, evidence) = dataset.without_evidence();
-    std::fs::write(out_dir.join("dataset-slim.json"), slim.to_json()).expect("write dataset-slim.json");
+    // Compact, not pretty: the whitespace cost the first load about 3 KB gzipped.
+    let slim_json = serde_json::to_string(&slim).expect("a dataset always serialises");
+    std::fs::write(out_dir.join("dataset-slim.json"), slim_json).expect("write dataset-slim.json");
     writeln!(out, "/// The evidence file the build's post_build hook writes beside the app.\npub const EVIDENCE_FILE: &str = {:?};", evidence.file_name()).unwrap();
     let newest = evidence.articles.iter().map(|a| a.published).max().map(|d| d.to_string()).unwrap_or_default();
     writeln!(out, "/// The newest article's publication date (\"news up to\"), empty without articles.\npub const NEWS_UP_TO: &str = {newest:?};").unwrap();
+    writeln!(out, "/// A hash of data/dataset.json: the dataset's version, named in citations and exports.\npub const DATASET_VERSION: &str = {:?};", fnv1a(json.as_bytes())).unwrap();
+    writeln!(
+        out,
+        "/// The folder of article texts the post_build hook writes beside the app.\npub const TEXTS_DIR: &str = {:?};",
+        texts_dir(&dataset)
+    )
+    .unwrap();
     std::fs::write(out_dir.join("tiles.rs"), out).expect("write tiles.rs");
+}
+
+/// Eight hex digits of the FNV-1a hash of `bytes`.
+fn fnv1a(bytes: &[u8]) -> String {
+    format!("{:08x}", bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193)))
+}
+
+/// The name of the folder the evidence example writes the article texts
+/// into, from the same files (data/articles/, beside the dataset).
+fn texts_dir(dataset: &atlas_model::Dataset) -> String {
+    println!("cargo:rerun-if-changed=data/articles");
+    let files: Vec<Vec<u8>> = dataset
+        .articles
+        .iter()
+        .map(|a| {
+            let path = format!("data/articles/{}", a.file);
+            std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+        })
+        .collect();
+    atlas_model::texts_dir(files.iter().map(Vec::as_slice))
 }
 
 /// Today's UTC date as `YYYY-MM-DD`, or the day of `SOURCE_DATE_EPOCH` when set

@@ -9,6 +9,9 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn App() -> impl IntoView {
     match logic::dataset() {
+        Ok(ds) if crate::share::is_embed(&window().location().search().unwrap_or_default()) => {
+            view! { <crate::share_view::EmbedAtlas ds=ds /> }.into_any()
+        }
         Ok(ds) => view! { <Atlas ds=ds /> }.into_any(),
         Err(e) => view! {
             <main class="broken"><h1>"Stance Atlas"</h1><p role="alert">{format!("The embedded dataset cannot be read: {e}")}</p></main>
@@ -39,7 +42,7 @@ impl Evidence {
 }
 
 /// The text of a same-origin file.
-async fn fetch_text(path: &str) -> Result<String, String> {
+pub(crate) async fn fetch_text(path: &str) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let failed =
         |e: wasm_bindgen::JsValue| format!("{path}: {}", e.as_string().unwrap_or_else(|| "request failed".into()));
@@ -88,6 +91,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
         }
     });
     provide_context(Evidence { full, error: evidence_error });
+    crate::context_view::provide();
     let states = Memo::new(move |_| logic::tile_states(ds, date.get()));
     // Counted from the per-tile states rather than queried again.
     let counts = Memo::new(move |_| states.with(|s| logic::count_states(s)));
@@ -136,6 +140,8 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
                 </div>
                 <CountryPanel ds=ds date=date selected=selected />
             </main>
+            <crate::share_view::ShareSection ds=ds full=full date=date selected=selected from=from states=states counts=counts />
+            <crate::context_view::ContextDialog full=full />
             <footer class="colophon">
                 <p>
                     {format!("{} events from {} articles. ", ds.events.len(), logic::article_count(ds))}
@@ -148,7 +154,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
 
 /// The date slider, its labels and event marks, and the step/play buttons.
 #[component]
-fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
+pub(crate) fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
     let dates = logic::event_days(ds);
     let max = logic::day_index(logic::last_day());
     let playing = StoredValue::new_local(None::<gloo::timers::callback::Interval>);
@@ -291,7 +297,7 @@ fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
 
 /// The key to the colors and patterns, with counts at the current date.
 #[component]
-fn Legend(counts: Memo<logic::Counts>) -> impl IntoView {
+pub(crate) fn Legend(counts: Memo<logic::Counts>) -> impl IntoView {
     let item = move |stance: Option<Stance>| {
         let key = stance.map_or("none", Stance::as_str);
         let label = stance.map_or("No statement in the corpus", Stance::label);
@@ -405,7 +411,7 @@ fn Toolbar(date: RwSignal<Date>, selected: RwSignal<Option<String>>, mode: RwSig
 }
 
 /// Offers `body` as a file download without any network request.
-fn download(name: &str, body: &str, mime: &str) {
+pub(crate) fn download(name: &str, body: &str, mime: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(body));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -465,7 +471,7 @@ fn mark_follows(
 /// the tiles whose stance moved, a new selection or Tab stop touches two
 /// tiles. See DESIGN.md, "Why the map is one block of markup".
 #[component]
-fn TileMap(
+pub(crate) fn TileMap(
     states: Memo<Vec<TileState>>,
     selected: RwSignal<Option<String>>,
     current: RwSignal<&'static str>,
@@ -884,6 +890,7 @@ fn Quote(ds: &'static Dataset, event: Event) -> impl IntoView {
                     </a>
                 })}
                 {unsafe_url.map(|u| view! { " "<span class="source-text">{format!("Source address (not a web link): {u}")}</span> })}
+                " "<crate::context_view::ReadInContext event=event.clone() />
             </figcaption>
         </figure>
     }

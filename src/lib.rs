@@ -6,7 +6,11 @@
 //! `data/dataset.json`; the app never reads article text.
 
 pub mod app;
+mod context_view;
+pub mod export;
 pub mod logic;
+pub mod share;
+mod share_view;
 
 /// Mounts the app on the page's body.
 pub fn start() {

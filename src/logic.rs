@@ -611,7 +611,7 @@ pub const CSV_COMMENT: &str =
 /// begins with `=`, `+`, `-` or `@`, or a tab or carriage return) gets a
 /// leading apostrophe, the usual convention; then a cell holding a comma,
 /// a quote or a line break is quoted.
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -632,19 +632,27 @@ pub fn to_csv(rows: &[ExportRow]) -> String {
     out
 }
 
+/// The view as JSON: `{"date": ..., "countries": [...]}`, written by hand
+/// as the full export is (no `serde_json::Value` code in the app).
 pub fn to_json(date: Date, rows: &[ExportRow]) -> String {
-    let items: Vec<serde_json::Value> = rows
+    use crate::export::{js, object};
+    let items: Vec<String> = rows
         .iter()
         .map(|r| {
-            serde_json::json!({
-                "country": r.country, "name": r.name, "stance": r.stance, "evidence": r.evidence,
-                "government": r.government, "event_date": r.event_date,
-                "quote": r.quote, "source": r.source, "url": r.url,
-            })
+            object([
+                ("country", r.country.as_str()),
+                ("name", &r.name),
+                ("stance", &r.stance),
+                ("evidence", &r.evidence),
+                ("government", &r.government),
+                ("event_date", &r.event_date),
+                ("quote", &r.quote),
+                ("source", &r.source),
+                ("url", &r.url),
+            ])
         })
         .collect();
-    let doc = serde_json::json!({ "date": date.to_string(), "countries": items });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    format!("{{\n  \"date\": {},\n  \"countries\": [\n    {}\n  ]\n}}\n", js(&date.to_string()), items.join(",\n    "))
 }
 
 /// Splits a quote around the actor's mention, for highlighting as text.

@@ -327,6 +327,9 @@ function buildCountries() {
     // Vatican City is flagged as a UN member by world-countries 5.1.0; the Holy
     // See is a UN observer state. Everything outside EXTRA is a member.
     const unMember = !EXTRA.includes(code) && c.unMember === true;
+    // ISO 3166-1 alpha-3. Kosovo has none: world-countries gives UNK (the
+    // UN mission's code); XKX is the user-assigned code the EU and IMF use.
+    const alpha3 = code === 'XK' ? 'XKX' : c.cca3;
 
     rows.push({
       code,
@@ -343,6 +346,7 @@ function buildCountries() {
       lat: c.latlng[0],
       lng: c.latlng[1],
       un_member: unMember,
+      alpha3,
     });
   }
 
@@ -588,7 +592,7 @@ function asciiMap({ placed, width, height }) {
 // ---------------------------------------------------------------------------
 // Outputs
 
-const HEADER = 'code,name,official,aliases,demonyms,capital,name_es,aliases_es,demonyms_es,region,subregion,lat,lng,un_member';
+const HEADER = 'code,name,official,aliases,demonyms,capital,name_es,aliases_es,demonyms_es,region,subregion,lat,lng,un_member,alpha3';
 
 function countriesCsv(rows) {
   const lines = [HEADER];
@@ -609,6 +613,7 @@ function countriesCsv(rows) {
         r.lat.toFixed(2),
         r.lng.toFixed(2),
         r.un_member ? 'true' : 'false',
+        r.alpha3,
       ]),
     );
   }
@@ -642,7 +647,7 @@ node --test ../../tests/data/ # data invariants (needs no packages)
 
 | package | version | license | used for |
 | --- | --- | --- | --- |
-| \`world-countries\` (mledoze/countries) | ${WC_VERSION} | ODbL-1.0 | names, official names, alt spellings, English demonyms, capitals, Spanish translations, region, subregion, latlng, UN membership |
+| \`world-countries\` (mledoze/countries) | ${WC_VERSION} | ODbL-1.0 | names, official names, alt spellings, English demonyms, capitals, Spanish translations, region, subregion, latlng, UN membership, ISO alpha-3 codes |
 | \`i18n-iso-countries\` | ${I18N_VERSION} | MIT | extra English and Spanish names (\`langs/en.json\`, \`langs/es.json\`) |
 
 Both are pinned exactly in \`scripts/gazetteer/package.json\` and
@@ -698,6 +703,9 @@ observer state, so the script overrides that.) No dependent territories.
 - \`lat\`, \`lng\`: world-countries \`latlng\` (a rough centre, often whole
   degrees), 2 decimals.
 - \`un_member\`: \`true\` for the 193 UN members.
+- \`alpha3\`: ISO 3166-1 alpha-3, world-countries \`cca3\` (XKX for Kosovo,
+  the user-assigned code the EU and IMF use; the package gives UNK). The
+  app's exports carry it beside the alpha-2 code.
 
 Guarantees checked by the script and by \`tests/data/gazetteer.test.mjs\`: every
 English name/alias (case-insensitive), every Spanish name/alias

@@ -32,7 +32,7 @@ const cellOf = new Map(layout.rows.map((r) => [r.code, [Number(r.col), Number(r.
 test('countries.csv header is exact', () => {
   assert.equal(
     countries.header.join(','),
-    'code,name,official,aliases,demonyms,capital,name_es,aliases_es,demonyms_es,region,subregion,lat,lng,un_member',
+    'code,name,official,aliases,demonyms,capital,name_es,aliases_es,demonyms_es,region,subregion,lat,lng,un_member,alpha3',
   );
 });
 
@@ -49,6 +49,15 @@ test('197 countries: 193 UN members plus XK, TW, PS, VA', () => {
   const nonMembers = countries.rows.filter((r) => r.un_member === 'false').map((r) => r.code);
   assert.deepEqual(nonMembers.sort(), ['PS', 'TW', 'VA', 'XK']);
   for (const r of countries.rows) assert.ok(['true', 'false'].includes(r.un_member), `${r.code}: un_member ${r.un_member}`);
+});
+
+test('ISO alpha-3 codes are unique, three uppercase letters, and XKX for Kosovo', () => {
+  const codes = countries.rows.map((r) => r.alpha3);
+  assert.equal(new Set(codes).size, codes.length);
+  for (const c of codes) assert.match(c, /^[A-Z]{3}$/);
+  for (const [a2, a3] of [['US', 'USA'], ['VE', 'VEN'], ['GB', 'GBR'], ['XK', 'XKX'], ['PS', 'PSE']]) {
+    assert.equal(byCode.get(a2).alpha3, a3, a2);
+  }
 });
 
 test('codes are unique, two uppercase letters, sorted', () => {

@@ -22,9 +22,11 @@ mod date;
 mod government;
 mod stance;
 mod standing;
+mod text;
 
 pub use dataset::{Article, Dataset, Event, EvidenceFile, LoadError, Span, EVIDENCE_SCHEMA, SCHEMA, SCHEMA_VERSION};
 pub use date::{days_in_month, Date, DateError};
 pub use government::{Government, TurningPoint};
 pub use stance::{EventKind, Stance, Strength};
 pub use standing::{settle, Change, Evidence, Standing};
+pub use text::{body_start, texts_dir, ArticleText};
