@@ -4,6 +4,9 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+#[path = "scripts/build/layer.rs"]
+mod layer;
+
 fn main() {
     let countries = "data/gazetteer/countries.csv";
     let layout = "data/gazetteer/layout.csv";
@@ -68,6 +71,7 @@ fn main() {
     let newest = evidence.articles.iter().map(|a| a.published).max().map(|d| d.to_string()).unwrap_or_default();
     writeln!(out, "/// The newest article's publication date (\"news up to\"), empty without articles.\npub const NEWS_UP_TO: &str = {newest:?};").unwrap();
     std::fs::write(out_dir.join("tiles.rs"), out).expect("write tiles.rs");
+    layer::write(&out_dir);
 }
 
 /// Today's UTC date as `YYYY-MM-DD`, or the day of `SOURCE_DATE_EPOCH` when set

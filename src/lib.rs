@@ -6,7 +6,12 @@
 //! `data/dataset.json`; the app never reads article text.
 
 pub mod app;
+pub mod chart;
+pub mod headline;
+pub mod layer;
 pub mod logic;
+pub mod recognition;
+pub mod series;
 
 /// Mounts the app on the page's body.
 pub fn start() {
