@@ -32,7 +32,7 @@ fn short_date(d: Date) -> String {
 #[component]
 pub fn CountsChart(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
     let layer = LayerCtx::get();
-    let points = series::series(ds);
+    let ready = crate::headline::after_first_render();
     let title = move || match layer.get() {
         Layer::Stance => "Countries per stance over time",
         Layer::Recognition => "Countries per formal recognition over time",
@@ -40,9 +40,14 @@ pub fn CountsChart(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView 
     view! {
         <section class="chart" aria-labelledby="chart-heading">
             <h2 id="chart-heading" class="chart-title">{title}</h2>
-            <Plot points=points date=date layer=layer />
-            <p class="chart-summary" id="chart-summary">{move || summary(points, layer.get())}</p>
-            <CountsTable points=points layer=layer />
+            {move || ready.get().then(|| {
+                let points = series::series(ds);
+                view! {
+                    <Plot points=points date=date layer=layer />
+                    <p class="chart-summary" id="chart-summary">{move || summary(points, layer.get())}</p>
+                    <CountsTable points=points layer=layer />
+                }
+            })}
         </section>
     }
 }

@@ -17,11 +17,25 @@ pub fn opening_date(ds: &Dataset) -> Date {
     series::recognition_peak(series::series(ds)).map_or_else(|| logic::default_date(ds), |(d, _)| logic::clamp(d))
 }
 
-/// What the map shows on the chosen date, in one line.
+/// A flag that turns true once the first render is done: the counts over
+/// time are not needed to draw the map, so they are computed after it.
+pub fn after_first_render() -> RwSignal<bool> {
+    let ready = RwSignal::new(false);
+    gloo::timers::callback::Timeout::new(0, move || ready.set(true)).forget();
+    ready
+}
+
+/// What the map shows on the chosen date, in one line (after the first render).
 #[component]
 pub fn Headline(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
     let layer = LayerCtx::get();
-    let text = Memo::new(move |_| series::headline(series::series(ds), date.get(), layer.get()));
+    let ready = after_first_render();
+    let text = Memo::new(move |_| {
+        if !ready.get() {
+            return String::new();
+        }
+        series::headline(series::series(ds), date.get(), layer.get())
+    });
     view! { <p class="headline" id="headline">{move || text.get()}</p> }
 }
 
