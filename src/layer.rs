@@ -2,8 +2,9 @@
 //! layer's legend. The layer is shared through context ([`LayerCtx`]); the
 //! plain logic is in [`crate::recognition`].
 
+use crate::logic;
 use crate::recognition::{self, Layer, RecCounts};
-use atlas_model::Claimant;
+use atlas_model::{Claimant, Dataset, Date};
 use leptos::prelude::*;
 
 /// The layer shown, shared with every component that reads it.
@@ -74,5 +75,30 @@ pub fn RecognitionLegend(counts: Memo<RecCounts>) -> impl IntoView {
             </ul>
             <p class="hint">"A recognition of Guaidó lapses with the interim government on 5 January 2023; a withdrawal of recognition shows no recognition. Declining to recognise Maduro counts as recognising the opposition's claim of the time: Guaidó's, or González Urrutia's from 28 July 2024."</p>
         </section>
+    }
+}
+
+/// The panel's line on formal recognition: whom the country's government
+/// recognises on the date, by which act, and whose act it is.
+#[component]
+pub fn PanelRecognition(ds: &'static Dataset, code: String, date: RwSignal<Date>) -> impl IntoView {
+    let state = Memo::new(move |_| recognition::rec_state(ds, &code, date.get()));
+    let detail = move || {
+        let s = state.get();
+        let since = s.since.map(logic::long_date)?;
+        let whose = if s.is_previous() { " by the previous government" } else { "" };
+        Some(match s.key {
+            "none" => format!(" (last recognition act{whose}: {since})"),
+            _ => format!(" (since {since}{whose})"),
+        })
+    };
+    view! {
+        <p class="rec-now">
+            "Formal recognition: "
+            <span class="badge" data-recognition=move || state.get().key data-rec-evidence=move || state.get().evidence>
+                {move || recognition::recognition_label(state.get().key)}
+            </span>
+            {detail}
+        </p>
     }
 }
