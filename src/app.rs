@@ -127,14 +127,11 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
             <main data-layer=move || layer.get().as_str()>
                 <crate::headline::Headline ds=ds date=date />
                 <DateControls ds=ds date=date />
-                <crate::chart::CountsChart ds=ds date=date />
                 <crate::layer::LayerSwitch />
-                <Show when=move || layer.get() == crate::recognition::Layer::Stance
-                    fallback=move || view! { <crate::layer::RecognitionLegend counts=rec_counts /> }>
-                    <Legend counts=counts />
-                </Show>
+                // Both legends stay in the page; the layer's CSS shows one.
+                <Legend counts=counts />
+                <crate::layer::RecognitionLegend counts=rec_counts />
                 <Toolbar date=date selected=selected mode=mode />
-                <CompareView ds=ds date=date from=from selected=selected />
                 <div class="stage">
                     <Show
                         when=move || mode.get() == Mode::Map
@@ -144,6 +141,8 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
                     </Show>
                     <Organisations ds=ds date=date selected=selected />
                 </div>
+                <crate::chart::CountsChart ds=ds date=date />
+                <CompareView ds=ds date=date from=from selected=selected />
                 <CountryPanel ds=ds date=date selected=selected />
             </main>
             <footer class="colophon">
@@ -512,8 +511,10 @@ fn TileMap(
                     if let Some(el) = tile_at(i) {
                         let _ = el.set_attribute("data-stance", new.stance);
                         let _ = el.set_attribute("data-evidence", new.evidence);
-                        let _ = el.set_attribute("data-recognition", new.rec.key);
-                        let _ = el.set_attribute("data-rec-evidence", new.rec.evidence);
+                        if new.rec != old.rec {
+                            let _ = el.set_attribute("data-recognition", new.rec.key);
+                            let _ = el.set_attribute("data-rec-evidence", new.rec.evidence);
+                        }
                         let _ = match new.since {
                             Some(d) => el.set_attribute("data-since", &d.to_string()),
                             None => el.remove_attribute("data-since"),

@@ -44,11 +44,7 @@ pub fn Headline(ds: &'static Dataset, date: RwSignal<Date>) -> impl IntoView {
 pub fn KeyDateCaption(date: RwSignal<Date>) -> impl IntoView {
     let caption = Memo::new(move |_| recognition::caption_at(date.get(), CAPTION_DAYS).copied());
     view! {
-        <p class="key-caption" aria-live="polite" data-caption=move || caption.get().map(|c| c.date.to_string())>
-            {move || caption.get().map(|c| view! {
-                <strong>{logic::long_date(c.date)}</strong>": "{c.text}" "
-                <a href=c.source rel="noopener noreferrer" target="_blank">"Source"<span class="visually-hidden">" (opens in a new tab)"</span></a>
-            })}
-        </p>
+        <p class="key-caption" aria-live="polite" data-caption=move || caption.get().map(|c| c.date.to_string())
+            inner_html=move || caption.get().map(|c| recognition::caption_markup(&c)).unwrap_or_default()></p>
     }
 }

@@ -1,10 +1,12 @@
-//! The layer switch (stance | formal recognition) and the recognition
-//! layer's legend. The layer is shared through context ([`LayerCtx`]); the
-//! plain logic is in [`crate::recognition`].
+//! The layer switch (stance | formal recognition), the recognition layer's
+//! legend and the panel's line on recognition. The layer is shared through
+//! context ([`LayerCtx`]); the plain logic is in [`crate::recognition`].
+//! The legend and the switch are markup written by that logic, which keeps
+//! the app small.
 
 use crate::logic;
 use crate::recognition::{self, Layer, RecCounts};
-use atlas_model::{Claimant, Dataset, Date};
+use atlas_model::{Dataset, Date};
 use leptos::prelude::*;
 
 /// The layer shown, shared with every component that reads it.
@@ -17,30 +19,43 @@ impl LayerCtx {
     }
 }
 
+/// The radios, checked as the page opens; the browser keeps them after.
+fn radios(now: Layer) -> String {
+    Layer::ALL
+        .into_iter()
+        .map(|l| {
+            format!(
+                "<label class=\"layer-option\"><input type=\"radio\" name=\"layer\" value=\"{}\"{}> {}</label>",
+                l.as_str(),
+                if l == now { " checked" } else { "" },
+                l.label()
+            )
+        })
+        .collect()
+}
+
 /// A radio group named "Layer": the map, legend and chart follow it.
 #[component]
 pub fn LayerSwitch() -> impl IntoView {
     let layer = LayerCtx::get();
-    let option = move |l: Layer| {
-        view! {
-            <label class="layer-option">
-                <input type="radio" name="layer" value=l.as_str()
-                    prop:checked=move || layer.get() == l
-                    on:change=move |_| layer.set(l) />
-                {l.label()}
-            </label>
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(l) = Layer::parse(&event_target_value(&ev)) {
+            layer.set(l);
         }
     };
+    let help = move || {
+        match layer.get() {
+        Layer::Stance => "Stance: any act that takes a side, from a call for dialogue to formal recognition.",
+        Layer::Recognition => {
+            "Formal recognition: only acts that recognise a president (or decline to recognise Maduro) and their withdrawal."
+        }
+    }
+    };
     view! {
-        <fieldset class="layer-switch" role="radiogroup" aria-describedby="layer-help">
+        <fieldset class="layer-switch" role="radiogroup" aria-describedby="layer-help" on:change=on_change>
             <legend>"Layer"</legend>
-            {Layer::ALL.into_iter().map(option).collect_view()}
-            <span id="layer-help" class="hint">
-                {move || match layer.get() {
-                    Layer::Stance => "Stance: any act that takes a side, from a call for dialogue to formal recognition.",
-                    Layer::Recognition => "Formal recognition: only acts that recognise a president (or decline to recognise Maduro) and their withdrawal.",
-                }}
-            </span>
+            <span class="layer-options" inner_html=radios(layer.get_untracked())></span>
+            <span id="layer-help" class="hint">{help}</span>
         </fieldset>
     }
 }
@@ -48,57 +63,27 @@ pub fn LayerSwitch() -> impl IntoView {
 /// The recognition layer's key, with counts at the current date.
 #[component]
 pub fn RecognitionLegend(counts: Memo<RecCounts>) -> impl IntoView {
-    let item = move |c: Option<Claimant>| {
-        let key = c.map_or("none", Claimant::as_str);
-        view! {
-            <li class="legend-item">
-                <span class="swatch" data-recognition=key aria-hidden="true"></span>
-                <span class="legend-label">{recognition::recognition_label(key)}</span>
-                <span class="count" data-count=key>{move || counts.get().of(c)}</span>
-            </li>
-        }
-    };
     view! {
         <section aria-label="Legend" class="rec-legend">
-            <ul class="legend">
-                {Claimant::ALL.into_iter().map(|c| item(Some(c))).collect_view()}
-                <li class="legend-item">
-                    <span class="swatch" data-recognition="guaido" data-rec-evidence="previous-government" aria-hidden="true"></span>
-                    <span class="legend-label">"A previous government's recognition (faded, outlined): the one in office has made no recognition act yet"</span>
-                    <span class="count" data-count="previous-government">{move || counts.get().previous}</span>
-                </li>
-                {item(None)}
-                <li class="legend-item">
-                    <span class="swatch subject" aria-hidden="true">"★"</span>
-                    <span class="legend-label">"Venezuela, the subject"</span>
-                </li>
-            </ul>
+            <ul class="legend" inner_html=move || recognition::legend_markup(&counts.get())></ul>
             <p class="hint">"A recognition of Guaidó lapses with the interim government on 5 January 2023; a withdrawal of recognition shows no recognition. Declining to recognise Maduro counts as recognising the opposition's claim of the time: Guaidó's, or González Urrutia's from 28 July 2024."</p>
         </section>
     }
 }
 
 /// The panel's line on formal recognition: whom the country's government
-/// recognises on the date, by which act, and whose act it is.
+/// recognises on the date, since when, and whose act it is.
 #[component]
 pub fn PanelRecognition(ds: &'static Dataset, code: String, date: RwSignal<Date>) -> impl IntoView {
-    let state = Memo::new(move |_| recognition::rec_state(ds, &code, date.get()));
-    let detail = move || {
-        let s = state.get();
-        let since = s.since.map(logic::long_date)?;
+    let text = Memo::new(move |_| {
+        let s = recognition::rec_state(ds, &code, date.get());
         let whose = if s.is_previous() { " by the previous government" } else { "" };
-        Some(match s.key {
-            "none" => format!(" (last recognition act{whose}: {since})"),
-            _ => format!(" (since {since}{whose})"),
-        })
-    };
-    view! {
-        <p class="rec-now">
-            "Formal recognition: "
-            <span class="badge" data-recognition=move || state.get().key data-rec-evidence=move || state.get().evidence>
-                {move || recognition::recognition_label(state.get().key)}
-            </span>
-            {detail}
-        </p>
-    }
+        let detail = match (s.since.map(logic::long_date), s.key) {
+            (None, _) => String::new(),
+            (Some(d), "none") => format!(" (last recognition act{whose}: {d})"),
+            (Some(d), _) => format!(" (since {d}{whose})"),
+        };
+        format!("Formal recognition: {}{detail}", recognition::recognition_label(s.key))
+    });
+    view! { <p class="rec-now">{move || text.get()}</p> }
 }

@@ -206,6 +206,52 @@ pub fn caption_at(date: Date, days: i32) -> Option<&'static Caption> {
     captions().iter().rev().find(|c| c.date <= date).filter(|c| date.to_days() - c.date.to_days() < days)
 }
 
+/// The recognition legend's items as markup (written again as the counts
+/// change; a handful of elements).
+pub fn legend_markup(c: &RecCounts) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let mut item = |swatch: &str, label: &str, key: &str, n: usize| {
+        let _ = write!(
+            out,
+            "<li class=\"legend-item\"><span class=\"swatch\" {swatch} aria-hidden=\"true\"></span>\
+             <span class=\"legend-label\">{}</span><span class=\"count\" data-count=\"{key}\">{n}</span></li>",
+            crate::logic::escape_html(label)
+        );
+    };
+    for k in Claimant::ALL {
+        item(
+            &format!("data-recognition=\"{}\"", k.as_str()),
+            &recognition_label(k.as_str()),
+            k.as_str(),
+            c.of(Some(k)),
+        );
+    }
+    item(
+        "data-recognition=\"guaido\" data-rec-evidence=\"previous-government\"",
+        "A previous government's recognition (faded, outlined): the one in office has made no recognition act yet",
+        "previous-government",
+        c.previous,
+    );
+    item("data-recognition=\"none\"", &recognition_label("none"), "none", c.none);
+    out.push_str(
+        "<li class=\"legend-item\"><span class=\"swatch subject\" aria-hidden=\"true\">\u{2605}</span>\
+         <span class=\"legend-label\">Venezuela, the subject</span></li>",
+    );
+    out
+}
+
+/// A key date's caption as markup: the date, the text and its source link.
+pub fn caption_markup(c: &Caption) -> String {
+    let link = crate::logic::safe_link(c.source).map_or_else(String::new, |u| {
+        format!(
+            " <a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">Source<span class=\"visually-hidden\"> (opens in a new tab)</span></a>",
+            crate::logic::escape_html(u)
+        )
+    });
+    format!("<strong>{}</strong>: {}{link}", crate::logic::long_date(c.date), crate::logic::escape_html(c.text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,6 +286,18 @@ mod tests {
         assert_eq!(caption_at(d("2019-01-23"), 20).map(|c| c.date), Some(d("2019-01-23")));
         assert_eq!(caption_at(d("2019-02-05"), 20).map(|c| c.date), Some(d("2019-02-04")));
         assert_eq!(caption_at(d("2019-03-30"), 20), None);
+    }
+
+    #[test]
+    fn legend_and_caption_markup_carry_the_hooks_and_escape_text() {
+        let c = RecCounts { guaido: 3, gonzalez: 0, maduro: 2, previous: 1, none: 9 };
+        let html = legend_markup(&c);
+        assert!(html.contains("data-count=\"guaido\">3<") && html.contains("data-count=\"none\">9<"), "{html}");
+        assert!(html.contains("data-count=\"previous-government\">1<"));
+        let cap = Caption { date: d("2019-01-23"), text: "<b>x</b> & y.", source: "javascript:alert(1)" };
+        assert_eq!(caption_markup(&cap), "<strong>23 January 2019</strong>: &lt;b&gt;x&lt;/b&gt; &amp; y.");
+        let cap = Caption { source: "https://example.com/a?b=1&c=2", ..cap };
+        assert!(caption_markup(&cap).contains("href=\"https://example.com/a?b=1&amp;c=2\""));
     }
 
     #[test]

@@ -173,10 +173,11 @@ pub fn headline(points: &[Point], date: Date, layer: Layer) -> String {
         (Layer::Stance, record) => {
             let s = &p.stance;
             let stance = format!(
-                "{day}: {} back the opposition, {} the chavista government, {} are neutral.",
+                "{day}: {} back the opposition, {} the chavista government, {} {} neutral.",
                 governments(s.opposition),
                 s.government,
-                s.neutral
+                s.neutral,
+                if s.neutral == 1 { "is" } else { "are" }
             );
             match record {
                 Some(_) => format!("{stance} The day with the most formal recognitions: {recs}."),
@@ -243,6 +244,94 @@ pub fn step_path(points: &[Point], s: Series, max: usize) -> String {
 pub fn date_at_fraction(f: f64) -> Date {
     let max = f64::from(logic::day_index(logic::last_day()));
     logic::date_at((f.clamp(0.0, 1.0) * max).round() as i32)
+}
+
+/// A short name for a series, for its peak label.
+pub fn short_name(s: Series) -> &'static str {
+    match s {
+        Series::Stance(Stance::Opposition) => "Opposition",
+        Series::Stance(Stance::Government) => "Chavista government",
+        Series::Stance(Stance::Neutral) => "Neutral",
+        Series::Recognised(Claimant::Guaido) => "Guaidó",
+        Series::Recognised(Claimant::Gonzalez) => "González Urrutia",
+        Series::Recognised(Claimant::Maduro) => "Maduro",
+    }
+}
+
+/// "4 Feb 2019".
+pub fn short_date(d: Date) -> String {
+    format!("{} {}", d.day(), logic::short_month(d))
+}
+
+/// The chart's drawing as markup, parsed by the page in one step: the
+/// lines (steps) of `layer`'s series, the scale's top value and each
+/// series' peak label. Only text the code writes goes in, escaped.
+pub fn chart_markup(points: &[Point], layer: Layer) -> String {
+    use std::fmt::Write;
+    let lines = Series::of_layer(layer);
+    let max = scale_max(points, &lines);
+    let mut out = String::from(
+        "<svg viewBox=\"0 0 1000 100\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\">\
+         <line class=\"grid\" x1=\"0\" x2=\"1000\" y1=\"50\" y2=\"50\"></line>",
+    );
+    for s in &lines {
+        let _ = write!(
+            out,
+            "<path class=\"line\" data-series=\"{}\" d=\"{}\"></path>",
+            s.key(),
+            step_path(points, *s, max)
+        );
+    }
+    let _ = write!(out, "</svg><div class=\"chart-labels\" aria-hidden=\"true\"><span class=\"axis-max\">{max}</span>");
+    // Labels near each other in both directions are lifted a row apart.
+    let mut placed: Vec<(f64, f64)> = Vec::new();
+    for s in lines {
+        let Some((d, n)) = peak(points, s) else { continue };
+        let x = x_of(d) / 10.0;
+        let mut y = y_of(n, max);
+        while placed.iter().any(|(px, py)| (px - x).abs() < 30.0 && (py - y).abs() < 16.0) {
+            y -= 16.0;
+        }
+        placed.push((x, y));
+        let anchor = if x < 20.0 {
+            " start"
+        } else if x > 80.0 {
+            " end"
+        } else {
+            ""
+        };
+        let text = logic::escape_html(&format!("{} {n} · {}", short_name(s), short_date(d)));
+        let _ = write!(
+            out,
+            "<span class=\"peak{anchor}\" data-series=\"{}\" style=\"left:{x:.2}%;top:{y:.2}%\">{text}</span>",
+            s.key()
+        );
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// The counts as a table's markup, one row per day a count changes.
+pub fn table_markup(points: &[Point], layer: Layer) -> String {
+    use std::fmt::Write;
+    let lines = Series::of_layer(layer);
+    let mut out = String::from(
+        "<table class=\"counts-table\"><caption>Countries per series from each date on which a count changes</caption>\
+         <thead><tr><th scope=\"col\">From</th>",
+    );
+    for s in &lines {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", logic::escape_html(&s.label()));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for p in points {
+        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", logic::long_date(p.date));
+        for s in &lines {
+            let _ = write!(out, "<td>{}</td>", s.value(p));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
 }
 
 #[cfg(test)]
@@ -314,6 +403,19 @@ mod tests {
         assert_eq!(date_at_fraction(0.0), logic::first_day());
         assert_eq!(date_at_fraction(2.0), logic::last_day());
         assert_eq!(x_of(date_at_fraction(0.5)).round(), 500.0);
+    }
+
+    #[test]
+    fn the_chart_and_its_table_are_markup_with_a_label_per_peak() {
+        let ds = dataset().unwrap();
+        let points = series(ds);
+        let svg = chart_markup(points, Layer::Recognition);
+        assert_eq!(svg.matches("<path class=\"line\"").count(), 3);
+        let (d, n) = peak(points, Series::Recognised(Claimant::Guaido)).unwrap();
+        assert!(svg.contains(&format!(">Guaidó {n} · {}</span>", short_date(d))), "{svg}");
+        let table = table_markup(points, Layer::Stance);
+        assert_eq!(table.matches("<tr><th scope=\"row\">").count(), points.len());
+        assert!(table.contains("<th scope=\"col\">Backs the opposition</th>"));
     }
 
     #[test]
