@@ -110,6 +110,25 @@ for (const [w, h] of [[1280, 800], [1366, 768], [1024, 768]]) {
   });
 }
 
+test('at 1280x800 opening a country keeps the map and the slider where they were', async () => {
+  const { page, context, problems } = await open(browser, server.origin, '?date=2019-02-04', { viewport: { width: 1280, height: 800 } });
+  // Brazil's tile below the sticky date bar, as a reader scrolls to it.
+  await page.evaluate(() => scrollTo(0, document.querySelector('[data-country="BR"]').getBoundingClientRect().top + scrollY - 450));
+  await page.waitForTimeout(200);
+  const before = await page.locator('[data-country="BR"]').boundingBox();
+  await page.click('[data-country="BR"]');
+  await page.locator('aside.panel h2', { hasText: 'Brazil' }).waitFor();
+  await page.waitForTimeout(200);
+  const after = await page.locator('[data-country="BR"]').boundingBox();
+  assert.ok(after.y >= 0 && after.y + after.height <= 800, `Brazil's tile is in view at ${after.y}px`);
+  assert.ok(Math.abs(after.y - before.y) < 40, `the map moved from ${before.y} to ${after.y}px`);
+  const bar = await page.locator('.controls').boundingBox();
+  assert.ok(bar.y >= -1 && bar.y < 10, 'the date bar is in view');
+  await shot(page, 'layout-1280x800-open-country');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('on a 375 px phone the headline, chart and layer switch fit without overflow', async () => {
   const { page, context, problems } = await open(browser, server.origin, '', { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
