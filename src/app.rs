@@ -721,7 +721,6 @@ fn PanelBody(
                 <span class="badge" data-stance=now_key data-evidence=move || state.get().evidence>{move || logic::stance_label(now_key())}</span>
                 {move || state.get().is_previous().then_some(" (previous government)")}
             </p>
-            {(!subject).then(|| view! { <crate::layer::PanelRecognition ds=ds code=code.clone() date=date /> })}
             <p class="why">{move || explanation.with(|e| e.0.clone())}</p>
             <p class="age">{move || explanation.with(|e| e.1.clone())}</p>
             {move || match (now_event.get(), evidence.full.get()) {

@@ -1,12 +1,10 @@
-//! The layer switch (stance | formal recognition), the recognition layer's
-//! legend and the panel's line on recognition. The layer is shared through
-//! context ([`LayerCtx`]); the plain logic is in [`crate::recognition`].
+//! The layer switch (stance | formal recognition) and the recognition
+//! layer's legend. The layer is shared through context ([`LayerCtx`]); the
+//! plain logic is in [`crate::recognition`].
 //! The legend and the switch are markup written by that logic, which keeps
 //! the app small.
 
-use crate::logic;
 use crate::recognition::{self, Layer, RecCounts};
-use atlas_model::{Dataset, Date};
 use leptos::prelude::*;
 
 /// The layer shown, shared with every component that reads it.
@@ -69,21 +67,4 @@ pub fn RecognitionLegend(counts: Memo<RecCounts>) -> impl IntoView {
             <p class="hint">"A recognition of Guaidó lapses with the interim government on 5 January 2023; a withdrawal of recognition shows no recognition. Declining to recognise Maduro counts as recognising the opposition's claim of the time: Guaidó's, or González Urrutia's from 28 July 2024."</p>
         </section>
     }
-}
-
-/// The panel's line on formal recognition: whom the country's government
-/// recognises on the date, since when, and whose act it is.
-#[component]
-pub fn PanelRecognition(ds: &'static Dataset, code: String, date: RwSignal<Date>) -> impl IntoView {
-    let text = Memo::new(move |_| {
-        let s = recognition::rec_state(ds, &code, date.get());
-        let whose = if s.is_previous() { " by the previous government" } else { "" };
-        let detail = match (s.since.map(logic::long_date), s.key) {
-            (None, _) => String::new(),
-            (Some(d), "none") => format!(" (last recognition act{whose}: {d})"),
-            (Some(d), _) => format!(" (since {d}{whose})"),
-        };
-        format!("Formal recognition: {}{detail}", recognition::recognition_label(s.key))
-    });
-    view! { <p class="rec-now">{move || text.get()}</p> }
 }

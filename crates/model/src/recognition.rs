@@ -98,7 +98,7 @@ impl Dataset {
     /// The recognition layer's answer for `actor` on `date` (module docs):
     /// `None` when no government of `actor` has a recognition act by then.
     pub fn recognition(&self, actor: &str, date: Date, claims: &[Claim]) -> Option<Recognition<'_>> {
-        let standing = self.standing_among(actor, date, is_recognition_act)?;
+        let standing = self.standing_among(actor, date, &is_recognition_act)?;
         let claimant = claimant_of(claims, standing.event)
             .filter(|c| claims.iter().any(|k| k.claimant == *c && k.side == standing.stance() && k.covers(date)));
         Some(Recognition { claimant, standing })
