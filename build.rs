@@ -4,6 +4,9 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+#[path = "scripts/build/layer.rs"]
+mod layer;
+
 fn main() {
     let countries = "data/gazetteer/countries.csv";
     let layout = "data/gazetteer/layout.csv";
@@ -78,8 +81,7 @@ fn main() {
     let dataset = atlas_model::Dataset::from_json(&json).unwrap_or_else(|e| panic!("{dataset_path}: {e}"));
     let (slim, evidence) = dataset.without_evidence();
     // Compact, not pretty: the whitespace cost the first load about 3 KB gzipped.
-    let slim_json = serde_json::to_string(&slim).expect("a dataset always serialises");
-    std::fs::write(out_dir.join("dataset-slim.json"), slim_json).expect("write dataset-slim.json");
+    std::fs::write(out_dir.join("dataset-slim.json"), slim.to_compact_json()).expect("write dataset-slim.json");
     writeln!(out, "/// The evidence file the build's post_build hook writes beside the app.\npub const EVIDENCE_FILE: &str = {:?};", evidence.file_name()).unwrap();
     let newest = evidence.articles.iter().map(|a| a.published).max().map(|d| d.to_string()).unwrap_or_default();
     writeln!(out, "/// The newest article's publication date (\"news up to\"), empty without articles.\npub const NEWS_UP_TO: &str = {newest:?};").unwrap();
@@ -91,6 +93,7 @@ fn main() {
     )
     .unwrap();
     std::fs::write(out_dir.join("tiles.rs"), out).expect("write tiles.rs");
+    layer::write(&out_dir);
 }
 
 /// Eight hex digits of the FNV-1a hash of `bytes`.

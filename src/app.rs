@@ -66,7 +66,9 @@ enum Mode {
 fn Atlas(ds: &'static Dataset) -> impl IntoView {
     let search = window().location().search().unwrap_or_default();
     let initial = logic::parse_query(&search);
-    let date = RwSignal::new(initial.date.unwrap_or_else(|| logic::default_date(ds)));
+    let date = RwSignal::new(initial.date.unwrap_or_else(|| crate::headline::opening_date(ds)));
+    let layer = RwSignal::new(crate::recognition::parse_layer(&search));
+    provide_context(crate::layer::LayerCtx(layer));
     let selected = RwSignal::new(initial.country);
     let from = RwSignal::new(initial.from);
     let mode = RwSignal::new(Mode::Map);
@@ -92,16 +94,18 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
     });
     provide_context(Evidence { full, error: evidence_error });
     crate::context_view::provide();
-    let states = Memo::new(move |_| logic::tile_states(ds, date.get()));
+    let states = Memo::new(move |_| logic::tile_states_in(ds, date.get(), layer.get()));
     // Counted from the per-tile states rather than queried again.
     let counts = Memo::new(move |_| states.with(|s| logic::count_states(s)));
+    let rec_counts = Memo::new(move |_| states.with(|s| crate::recognition::count_recognition(s)));
 
     // The URL mirrors the view so that any state can be shared as a link.
     // Writes wait until the slider rests for a moment: browsers throttle
     // history updates, and dragging would otherwise send hundreds.
     let pending = StoredValue::new_local(None::<gloo::timers::callback::Timeout>);
     Effect::new(move |_| {
-        let q = logic::to_query(date.get(), selected.get().as_deref(), from.get());
+        let q = logic::to_query(date.get(), selected.get().as_deref(), from.get())
+            + &crate::recognition::layer_query(layer.get());
         let write = gloo::timers::callback::Timeout::new(200, move || {
             if let Ok(h) = window().history() {
                 let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&q));
@@ -124,11 +128,14 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
                     "Where each government stood on Venezuela's presidential crisis, from 2019 to the present: backing the opposition (Juan Guaidó from 2019, Edmundo González Urrutia after the July 2024 election), backing the chavista government (Nicolás Maduro; from January 2026 the interim government of Delcy Rodríguez), or neutral. Every color is the stance of the government in office on the chosen date, backed by a quote; a faded, outlined tile shows a previous government's stance."
                 </p>
             </header>
-            <main>
+            <main data-layer=move || layer.get().as_str()>
+                <crate::headline::Headline ds=ds date=date />
                 <DateControls ds=ds date=date />
+                <crate::layer::LayerSwitch />
+                // Both legends stay in the page; the layer's CSS shows one.
                 <Legend counts=counts />
+                <crate::layer::RecognitionLegend counts=rec_counts />
                 <Toolbar date=date selected=selected mode=mode />
-                <CompareView ds=ds date=date from=from selected=selected />
                 <div class="stage">
                     <Show
                         when=move || mode.get() == Mode::Map
@@ -138,6 +145,8 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
                     </Show>
                     <Organisations ds=ds date=date selected=selected />
                 </div>
+                <crate::chart::CountsChart ds=ds date=date />
+                <CompareView ds=ds date=date from=from selected=selected />
                 <CountryPanel ds=ds date=date selected=selected />
             </main>
             <crate::share_view::ShareSection ds=ds full=full date=date selected=selected from=from states=states counts=counts />
@@ -172,13 +181,21 @@ pub(crate) fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl I
             date.set(logic::first_day());
         }
         is_playing.set(true);
-        let interval = gloo::timers::callback::Interval::new(40, move || {
-            let next = date.get_untracked().add_days(7);
-            if next >= logic::last_day() {
-                date.set(logic::last_day());
-                stop();
-            } else {
-                date.set(next);
+        // Event by event (at least a week apart), a moment on each, longer on
+        // a key date while its caption is read (`crate::headline`).
+        let wait = StoredValue::new_local(0u32);
+        let interval = gloo::timers::callback::Interval::new(100, move || {
+            if wait.get_value() > 0 {
+                wait.update_value(|w| *w -= 1);
+                return;
+            }
+            match crate::series::play_step(dates, date.get_untracked(), 7) {
+                Some(next) => {
+                    date.set(next);
+                    let key = crate::recognition::captions().iter().any(|c| c.date == next);
+                    wait.set_value(if key { 35 } else { 5 });
+                }
+                None => stop(),
             }
         });
         playing.set_value(Some(interval));
@@ -290,6 +307,7 @@ pub(crate) fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl I
             <p class="hint news-up-to">
                 {logic::news_up_to().map(|d| format!("News up to {}; the map runs to the latest event, {}.", logic::long_date(d), logic::long_date(logic::last_day())))}
             </p>
+            <crate::headline::KeyDateCaption date=date />
             <p class="visually-hidden" role="status">{move || status.get()}</p>
         </section>
     }
@@ -499,6 +517,10 @@ pub(crate) fn TileMap(
                     if let Some(el) = tile_at(i) {
                         let _ = el.set_attribute("data-stance", new.stance);
                         let _ = el.set_attribute("data-evidence", new.evidence);
+                        if new.rec != old.rec {
+                            let _ = el.set_attribute("data-recognition", new.rec.key);
+                            let _ = el.set_attribute("data-rec-evidence", new.rec.evidence);
+                        }
                         let _ = match new.since {
                             Some(d) => el.set_attribute("data-since", &d.to_string()),
                             None => el.remove_attribute("data-since"),

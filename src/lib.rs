@@ -6,9 +6,14 @@
 //! `data/dataset.json`; the app never reads article text.
 
 pub mod app;
+pub mod chart;
 mod context_view;
 pub mod export;
+pub mod headline;
+pub mod layer;
 pub mod logic;
+pub mod recognition;
+pub mod series;
 pub mod share;
 mod share_view;
 

@@ -2,6 +2,7 @@
 //! URL state, per-date stances and counts, search and export. Components in
 //! `app.rs` only wire these to the page.
 
+use crate::recognition::{rec_label_part, rec_state, Layer, RecState};
 use atlas_model::{Dataset, Date, Event, Evidence, Government, LoadError, Stance, Standing};
 use std::sync::OnceLock;
 
@@ -202,7 +203,8 @@ pub fn actor_name(code: &str) -> &'static str {
 }
 
 /// What one tile shows on a date: its `data-stance`, `data-evidence` and
-/// `data-since` hooks.
+/// `data-since` hooks, its recognition hooks, and the layer it is drawn in
+/// (which sets its accessible name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TileState {
     /// `opposition`, `government`, `neutral` or `none`.
@@ -211,16 +213,22 @@ pub struct TileState {
     pub evidence: &'static str,
     /// The date of the act that sets the color.
     pub since: Option<Date>,
+    /// The recognition layer's hooks (`data-recognition`, ...).
+    pub rec: RecState,
+    /// The layer shown.
+    pub layer: Layer,
 }
 
 impl TileState {
-    pub const NONE: TileState = TileState { stance: "none", evidence: "none", since: None };
+    pub const NONE: TileState =
+        TileState { stance: "none", evidence: "none", since: None, rec: RecState::NONE, layer: Layer::Stance };
 
     fn of(standing: Option<Standing<'_>>) -> TileState {
         standing.map_or(TileState::NONE, |s| TileState {
             stance: s.stance().as_str(),
             evidence: s.evidence.as_str(),
             since: Some(s.event.date),
+            ..TileState::NONE
         })
     }
 
@@ -236,6 +244,12 @@ pub fn tile_state(ds: &Dataset, code: &str, date: Date) -> TileState {
         return TileState::NONE;
     }
     TileState::of(ds.standing(code, date))
+}
+
+/// What `code`'s tile shows on `date` with `layer` on: the stance and the
+/// recognition hooks both (the other layer's hooks stay on the tile).
+pub fn tile_state_in(ds: &Dataset, code: &str, date: Date, layer: Layer) -> TileState {
+    TileState { rec: rec_state(ds, code, date), layer, ..tile_state(ds, code, date) }
 }
 
 /// The `data-stance` value of an actor on a date.
@@ -254,6 +268,9 @@ pub fn stance_label(key: &str) -> &'static str {
 pub fn tile_label(t: &Tile, state: &TileState) -> String {
     if t.code == SUBJECT {
         return format!("{} ({}): the subject of the crisis", t.name, t.code);
+    }
+    if state.layer == Layer::Recognition {
+        return format!("{} ({}): {}", t.name, t.code, rec_label_part(&state.rec));
     }
     let mut s = format!("{} ({}): {}", t.name, t.code, stance_label(state.stance));
     if state.is_previous() {
@@ -292,10 +309,11 @@ pub fn tiles_html(states: &[TileState], selected: Option<&str>, current: &str) -
     for (t, state) in TILES.iter().zip(states) {
         let subject = t.code == SUBJECT;
         let since = state.since.map(|d| format!(" data-since=\"{d}\"")).unwrap_or_default();
+        let rec = format!(" data-recognition=\"{}\" data-rec-evidence=\"{}\"", state.rec.key, state.rec.evidence);
         let _ = write!(
             out,
             "<button type=\"button\" class=\"tile{}{}{}\" data-country=\"{}\" data-stance=\"{}\" data-evidence=\"{}\"{} \
-             aria-label=\"{}\"{} style=\"grid-column:{};grid-row:{}\" tabindex=\"{}\">{}</button>",
+             aria-label=\"{}\"{}{rec} style=\"grid-column:{};grid-row:{}\" tabindex=\"{}\">{}</button>",
             if subject { " subject" } else { "" },
             if t.col < 3 { " west" } else { "" },
             if t.col + 3 >= GRID_COLS { " east" } else { "" },
@@ -352,7 +370,12 @@ impl Counts {
 
 /// The tiles' states on a date, in [`TILES`] order.
 pub fn tile_states(ds: &Dataset, date: Date) -> Vec<TileState> {
-    TILES.iter().map(|t| tile_state(ds, t.code, date)).collect()
+    tile_states_in(ds, date, Layer::Stance)
+}
+
+/// The tiles' states on a date with `layer` on, in [`TILES`] order.
+pub fn tile_states_in(ds: &Dataset, date: Date, layer: Layer) -> Vec<TileState> {
+    TILES.iter().map(|t| tile_state_in(ds, t.code, date, layer)).collect()
 }
 
 /// Counts from tile states (the subject is skipped).
@@ -807,10 +830,18 @@ mod tests {
         let states: Vec<TileState> = TILES
             .iter()
             .map(|t| match t.code {
-                "US" => TileState { stance: "opposition", evidence: "current", since: Some(d("2019-01-23")) },
-                "BR" => {
-                    TileState { stance: "opposition", evidence: "previous-government", since: Some(d("2019-01-23")) }
-                }
+                "US" => TileState {
+                    stance: "opposition",
+                    evidence: "current",
+                    since: Some(d("2019-01-23")),
+                    ..TileState::NONE
+                },
+                "BR" => TileState {
+                    stance: "opposition",
+                    evidence: "previous-government",
+                    since: Some(d("2019-01-23")),
+                    ..TileState::NONE
+                },
                 _ => TileState::NONE,
             })
             .collect();

@@ -152,8 +152,8 @@ fn square(out: &mut String, x: u32, y: u32, size: u32, state: &TileState, label:
 
 /// The legend: one swatch and label with its count per key.
 fn legend(out: &mut String, counts: &Counts, top: u32) {
-    let previous = TileState { stance: "opposition", evidence: "previous-government", since: None };
-    let current = |s: Stance| TileState { stance: s.as_str(), evidence: "current", since: None };
+    let previous = TileState { stance: "opposition", evidence: "previous-government", since: None, ..TileState::NONE };
+    let current = |s: Stance| TileState { stance: s.as_str(), evidence: "current", since: None, ..TileState::NONE };
     let items = [
         (current(Stance::Opposition), format!("{} ({})", Stance::Opposition.label(), counts.opposition)),
         (current(Stance::Government), format!("{} ({})", Stance::Government.label(), counts.government)),

@@ -356,6 +356,12 @@ impl Dataset {
         self.articles.binary_search_by(|a| a.id.as_str().cmp(id)).ok().map(|i| &self.articles[i])
     }
 
+    /// Compact JSON, for embedding (the app carries the map's part of the
+    /// dataset in its binary, where indentation would only cost transfer).
+    pub fn to_compact_json(&self) -> String {
+        serde_json::to_string(self).expect("a dataset always serialises")
+    }
+
     /// Pretty JSON with a trailing newline, stable across runs.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("a dataset always serialises");

@@ -20,6 +20,7 @@
 mod dataset;
 mod date;
 mod government;
+mod recognition;
 mod stance;
 mod standing;
 mod text;
@@ -27,6 +28,7 @@ mod text;
 pub use dataset::{Article, Dataset, Event, EvidenceFile, LoadError, Span, EVIDENCE_SCHEMA, SCHEMA, SCHEMA_VERSION};
 pub use date::{days_in_month, Date, DateError};
 pub use government::{Government, TurningPoint};
+pub use recognition::{claimant_of, is_recognition_act, Claim, Claimant, Recognition};
 pub use stance::{EventKind, Stance, Strength};
 pub use standing::{settle, Change, Evidence, Standing};
 pub use text::{body_start, texts_dir, ArticleText};

@@ -107,11 +107,19 @@ impl Dataset {
 
     /// Where `actor` stands on `date` under the stance model (module docs).
     pub fn standing(&self, actor: &str, date: Date) -> Option<Standing<'_>> {
+        self.standing_among(actor, date, &|_| true)
+    }
+
+    /// The stance model's answer counting only the events `keep` accepts:
+    /// the same rules of governments and strength, over a subset of acts
+    /// (the recognition layer keeps recognitions and derecognitions).
+    pub fn standing_among(&self, actor: &str, date: Date, keep: &dyn Fn(&Event) -> bool) -> Option<Standing<'_>> {
         // The actor's events are sorted by date: each term's are one slice.
         let idx = self.by_actor.get(actor)?;
         let until = |day: Date| idx.partition_point(|&i| self.events[i].date < day);
         let end = idx.partition_point(|&i| self.events[i].date <= date);
-        let events = |from: usize, to: usize| idx[from..to.min(end)].iter().map(|&i| &self.events[i]);
+        let events =
+            |from: usize, to: usize| idx[from..to.min(end)].iter().map(|&i| &self.events[i]).filter(|e| keep(e));
         if end == 0 {
             return None;
         }

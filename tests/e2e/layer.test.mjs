@@ -1,0 +1,110 @@
+// End-to-end specification of the recognition layer: a radio group named
+// "Layer" switches the map between stance and formal recognition; the
+// legend counts follow, every tile carries both hooks, and the layer is in
+// the permalink. Headless Chromium against dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { serveDist, launch, open, screenshot } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Every tile's hooks, as { XX: { stance, recognition, recEvidence, label } }. */
+const hooks = (page) => page.$$eval('.tile[data-country]', (els) => Object.fromEntries(els.map((e) => [e.dataset.country, {
+  stance: e.dataset.stance, recognition: e.dataset.recognition, recEvidence: e.dataset.recEvidence, label: e.getAttribute('aria-label'),
+}])));
+const count = (page, key) => page.$eval(`[data-count="${key}"]`, (e) => Number(e.textContent));
+
+test('the Layer radio group switches the map to formal recognition: counts, hooks and labels follow', async () => {
+  const { page, context, problems } = await open(browser, server.origin, '?date=2019-02-04');
+  const group = page.getByRole('radiogroup', { name: 'Layer' });
+  assert.equal(await group.count(), 1);
+  assert.ok(await group.getByRole('radio', { name: 'Stance' }).isChecked());
+  const before = await hooks(page);
+  for (const [code, t] of Object.entries(before)) {
+    assert.ok(['guaido', 'gonzalez', 'maduro', 'none'].includes(t.recognition), `${code}: ${t.recognition}`);
+  }
+  const opposition = await count(page, 'opposition');
+  await group.getByRole('radio', { name: 'Formal recognition' }).check();
+  await page.waitForSelector('main[data-layer="recognition"] [data-count="guaido"]');
+  const after = await hooks(page);
+  // data-stance is kept; recognition colors only countries with a recognition act.
+  for (const code of Object.keys(before)) assert.equal(after[code].stance, before[code].stance, code);
+  assert.equal(after.US.recognition, 'guaido');
+  assert.equal(after.RU.recognition, 'maduro');
+  assert.match(after.US.label, /^United States \(US\): Recognises Guaidó as interim president, since /);
+  const guaido = await count(page, 'guaido');
+  const tiles = Object.values(after).filter((t) => t.recognition === 'guaido' && t.recEvidence === 'current').length;
+  assert.equal(guaido, tiles, 'the legend counts the map');
+  assert.equal(await count(page, 'maduro'), Object.values(after).filter((t) => t.recognition === 'maduro' && t.recEvidence === 'current').length);
+  assert.ok(guaido > 20 && guaido < opposition, `${guaido} recognise Guaidó, ${opposition} back the opposition`);
+  // A country that backs a side without recognising anyone is blank on this layer.
+  const sided = Object.entries(after).find(([, t]) => t.stance !== 'none' && t.recognition === 'none');
+  assert.ok(sided, 'some country takes a side without a recognition act');
+  const bg = (code) => page.$eval(`[data-country="${code}"]`, (e) => getComputedStyle(e).backgroundImage + getComputedStyle(e).backgroundColor);
+  const sidedBg = await bg(sided[0]);
+  const noneBg = await page.$eval('.tile[data-stance="none"][data-recognition="none"]:not(.subject)', (e) => getComputedStyle(e).backgroundImage + getComputedStyle(e).backgroundColor);
+  assert.equal(sidedBg, noneBg, `${sided[0]} is drawn as having no recognition`);
+  await page.waitForURL(/layer=recognition/, { timeout: 5000 });
+  await screenshot(page, 'layer-recognition-2019-02-04');
+  // And back.
+  await group.getByRole('radio', { name: 'Stance' }).check();
+  await page.waitForSelector('main[data-layer="stance"] [data-count="opposition"]');
+  assert.equal(await count(page, 'opposition'), opposition);
+  await page.waitForURL((u) => !u.search.includes('layer='), { timeout: 5000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a permalink opens the recognition layer, and the radios work by keyboard', async () => {
+  const { page, context, problems } = await open(browser, server.origin, '?date=2024-08-05&layer=recognition');
+  assert.ok(await page.getByRole('radio', { name: 'Formal recognition' }).isChecked());
+  const all = await hooks(page);
+  assert.ok(Object.values(all).some((t) => t.recognition === 'gonzalez'), 'González Urrutia is recognised in August 2024');
+  assert.ok(!Object.values(all).some((t) => t.recognition === 'guaido'), 'no recognition of Guaidó after the interim government ended');
+  assert.ok((await count(page, 'gonzalez')) > 0);
+  await page.getByRole('radio', { name: 'Formal recognition' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForSelector('main[data-layer="stance"]');
+  assert.ok(await page.getByRole('radio', { name: 'Stance' }).isChecked());
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('main[data-layer="recognition"]');
+  for (const q of ['?layer=banana', '?layer=', '?layer=%3Cscript%3E']) {
+    const other = await open(browser, server.origin, q);
+    assert.equal(await other.page.$eval('main', (m) => m.dataset.layer), 'stance', q);
+    assert.deepEqual(other.problems, [], q);
+    await other.context.close();
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('both layers pass an automated accessibility audit (axe-core, no serious or critical issue)', async () => {
+  for (const [name, query, options] of [
+    ['stance', '?date=2019-02-04&country=US', {}],
+    ['recognition', '?date=2019-02-04&layer=recognition&country=US', {}],
+    ['recognition dark', '?date=2024-08-05&layer=recognition', { colorScheme: 'dark' }],
+  ]) {
+    const { page, context } = await open(browser, server.origin, query, options);
+    await page.click('.chart-table summary');
+    await page.waitForSelector('.counts-table');
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target).join(' ')}`), [], name);
+    await context.close();
+  }
+});
