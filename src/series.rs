@@ -201,7 +201,10 @@ fn join(parts: &[String]) -> String {
 /// later, or an earlier key date (captions) that lies before it, so every
 /// caption is shown; `None` at the end.
 pub fn play_step(event_days: &[Date], date: Date, min_days: i32) -> Option<Date> {
-    let next_event = crate::logic::next_event(event_days, date.add_days(min_days - 1));
+    // Within a week of the end, the last event day: Play always ends on
+    // the map's last state, never a few days short of it.
+    let next_event = crate::logic::next_event(event_days, date.add_days(min_days - 1))
+        .or_else(|| event_days.iter().copied().filter(|d| *d > date && *d <= logic::last_day()).max());
     let next_key = captions().iter().map(|c| c.date).find(|d| *d > date && *d <= logic::last_day());
     match (next_event, next_key) {
         (Some(e), Some(k)) => Some(e.min(k)),
