@@ -85,6 +85,10 @@ fn main() {
     writeln!(out, "/// The evidence file the build's post_build hook writes beside the app.\npub const EVIDENCE_FILE: &str = {:?};", evidence.file_name()).unwrap();
     let newest = evidence.articles.iter().map(|a| a.published).max().map(|d| d.to_string()).unwrap_or_default();
     writeln!(out, "/// The newest article's publication date (\"news up to\"), empty without articles.\npub const NEWS_UP_TO: &str = {newest:?};").unwrap();
+    let mut ids: Vec<&str> = evidence.provenance.iter().map(|p| p.article.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    writeln!(out, "/// How many articles the events come from (the embedded dataset names none).\npub const ARTICLE_COUNT: usize = {};", ids.len()).unwrap();
     writeln!(out, "/// A hash of data/dataset.json: the dataset's version, named in citations and exports.\npub const DATASET_VERSION: &str = {:?};", fnv1a(json.as_bytes())).unwrap();
     writeln!(
         out,

@@ -153,7 +153,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
             <crate::context_view::ContextDialog full=full />
             <footer class="colophon">
                 <p>
-                    {format!("{} events from {} articles. ", ds.events.len(), logic::article_count(ds))}
+                    {format!("{} events from {} articles. ", ds.events.len(), logic::ARTICLE_COUNT)}
                     "Stances are extracted automatically from news articles; each one links to the sentence it comes from. A country with no statement in the corpus is shown blank, not neutral."
                 </p>
             </footer>

@@ -66,14 +66,6 @@ pub fn join_evidence(ds: &Dataset, evidence_json: &str) -> Result<Dataset, Strin
     ds.with_evidence(file).map_err(|e| format!("{EVIDENCE_FILE} does not match this build: {e}"))
 }
 
-/// How many articles the events come from (the embedded dataset lists none).
-pub fn article_count(ds: &Dataset) -> usize {
-    let mut ids: Vec<&str> = ds.events.iter().map(|e| e.article.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids.len()
-}
-
 /// Slider position of a date (days since 2019-01-01), clamped to the range.
 pub fn day_index(d: Date) -> i32 {
     d.to_days().clamp(first_day().to_days(), last_day().to_days()) - first_day().to_days()

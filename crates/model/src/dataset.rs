@@ -14,7 +14,7 @@ pub const EVIDENCE_SCHEMA: &str = "stance-atlas/evidence";
 
 /// A half-open byte range `start..end` into an article file, counted from the
 /// file's first byte (front matter included).
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Serialize, Deserialize)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -23,6 +23,12 @@ pub struct Span {
 }
 
 impl Span {
+    /// The zero span `0..0`: the field of a deferred event whose evidence
+    /// has not been joined yet (no real quote is empty).
+    pub fn is_unset(&self) -> bool {
+        self.start == 0 && self.end == 0
+    }
+
     /// Bytes covered.
     pub fn len(self) -> usize {
         self.end.saturating_sub(self.start)
@@ -79,13 +85,32 @@ pub struct Event {
     /// publication date was itself inferred.
     #[serde(default)]
     pub date_inferred: bool,
-    /// The [`Article::id`] the quote comes from.
+    /// The [`Article::id`] the quote comes from. Like `quote`, `span` and
+    /// `mention`, it is left out of a deferred dataset's JSON and comes back
+    /// with its [`EvidenceFile`]: what the first render does not need does
+    /// not weigh on the first load.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub article: String,
     /// The full sentence, byte for byte as in the article file.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub quote: String,
     /// Where `quote` lies in the article file.
+    #[serde(default, skip_serializing_if = "Span::is_unset")]
     pub span: Span,
     /// Where the actor is named, inside `span`.
+    #[serde(default, skip_serializing_if = "Span::is_unset")]
+    pub mention: Span,
+}
+
+/// Where an event's evidence lies: what a deferred dataset leaves to its
+/// [`EvidenceFile`] beside the quote.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// [`Event::article`].
+    pub article: String,
+    /// [`Event::span`].
+    pub span: Span,
+    /// [`Event::mention`].
     pub mention: Span,
 }
 
@@ -146,6 +171,9 @@ pub struct EvidenceFile {
     pub articles: Vec<Article>,
     /// One quote per event, in the dataset's event order.
     pub quotes: Vec<String>,
+    /// One article and pair of spans per event, in the same order.
+    #[serde(default)]
+    pub provenance: Vec<Provenance>,
 }
 
 impl EvidenceFile {
@@ -216,6 +244,18 @@ impl Dataset {
         });
         events
             .dedup_by(|a, b| a.actor == b.actor && a.article == b.article && a.span == b.span && a.stance == b.stance);
+        Dataset::in_order(generated_by, articles, events, governments)
+    }
+
+    /// A dataset whose events are already in canonical order and distinct:
+    /// a deferred dataset's events lack the article and spans that order
+    /// and tell them apart, and must keep the order of their evidence file.
+    fn in_order(
+        generated_by: impl Into<String>,
+        articles: Vec<Article>,
+        events: Vec<Event>,
+        governments: Vec<Government>,
+    ) -> Dataset {
         let mut dataset = Dataset {
             schema: SCHEMA.to_string(),
             version: SCHEMA_VERSION,
@@ -239,7 +279,13 @@ impl Dataset {
             return Err(LoadError::Schema { found: raw.schema, version: raw.version });
         }
         raw.check()?;
-        let mut dataset = Dataset::new(raw.generated_by, raw.articles, raw.events, raw.governments);
+        let mut dataset = if raw.evidence_deferred {
+            let mut governments = raw.governments;
+            governments.sort_by(|a, b| (&a.actor, a.from).cmp(&(&b.actor, b.from)));
+            Dataset::in_order(raw.generated_by, raw.articles, raw.events, governments)
+        } else {
+            Dataset::new(raw.generated_by, raw.articles, raw.events, raw.governments)
+        };
         dataset.evidence_deferred = raw.evidence_deferred;
         dataset.set_turning_points(raw.turning_points);
         crate::government::check(&dataset.governments).map_err(LoadError::Inconsistent)?;
@@ -251,9 +297,19 @@ impl Dataset {
     pub fn without_evidence(&self) -> (Dataset, EvidenceFile) {
         let mut slim = self.clone();
         let quotes = slim.events.iter_mut().map(|e| std::mem::take(&mut e.quote)).collect();
+        let provenance = slim
+            .events
+            .iter_mut()
+            .map(|e| Provenance {
+                article: std::mem::take(&mut e.article),
+                span: std::mem::take(&mut e.span),
+                mention: std::mem::take(&mut e.mention),
+            })
+            .collect();
         let articles = std::mem::take(&mut slim.articles);
         slim.evidence_deferred = true;
-        let file = EvidenceFile { schema: EVIDENCE_SCHEMA.into(), version: SCHEMA_VERSION, articles, quotes };
+        let file =
+            EvidenceFile { schema: EVIDENCE_SCHEMA.into(), version: SCHEMA_VERSION, articles, quotes, provenance };
         (slim, file)
     }
 
@@ -263,16 +319,23 @@ impl Dataset {
         if file.schema != EVIDENCE_SCHEMA || file.version != SCHEMA_VERSION {
             return Err(LoadError::Schema { found: file.schema, version: file.version });
         }
-        if !self.evidence_deferred || file.quotes.len() != self.events.len() {
+        if !self.evidence_deferred
+            || file.quotes.len() != self.events.len()
+            || file.provenance.len() != self.events.len()
+        {
             return Err(LoadError::Inconsistent(format!(
-                "the evidence file has {} quotes for {} events",
+                "the evidence file has {} quotes and {} provenances for {} events",
                 file.quotes.len(),
+                file.provenance.len(),
                 self.events.len()
             )));
         }
         let mut full = self.clone();
-        for (e, q) in full.events.iter_mut().zip(file.quotes) {
+        for ((e, q), p) in full.events.iter_mut().zip(file.quotes).zip(file.provenance) {
             e.quote = q;
+            e.article = p.article;
+            e.span = p.span;
+            e.mention = p.mention;
         }
         full.articles = file.articles;
         full.articles.sort_by(|a, b| a.id.cmp(&b.id));

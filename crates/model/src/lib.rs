@@ -25,7 +25,9 @@ mod stance;
 mod standing;
 mod text;
 
-pub use dataset::{Article, Dataset, Event, EvidenceFile, LoadError, Span, EVIDENCE_SCHEMA, SCHEMA, SCHEMA_VERSION};
+pub use dataset::{
+    Article, Dataset, Event, EvidenceFile, LoadError, Provenance, Span, EVIDENCE_SCHEMA, SCHEMA, SCHEMA_VERSION,
+};
 pub use date::{days_in_month, Date, DateError};
 pub use government::{Government, TurningPoint};
 pub use recognition::{claimant_of, is_recognition_act, Claim, Claimant, Recognition};
