@@ -382,7 +382,10 @@ pub fn read_date(sentence: &str, ctx: &DateContext<'_>) -> DateReading {
     let date = resolve_event_date(sentence, &exprs, ctx);
     DateReading {
         date,
-        history: date.is_none() && (mentions_earlier(sentence, &exprs, ctx) || in_earlier_year(sentence, ctx)),
+        history: date.is_none()
+            && (mentions_earlier(sentence, &exprs, ctx)
+                || in_earlier_year(sentence, ctx)
+                || names_past_term(sentence, ctx)),
     }
 }
 
@@ -414,6 +417,29 @@ fn in_earlier_year(sentence: &str, ctx: &DateContext<'_>) -> bool {
         let _ = words.peek();
     }
     false
+}
+
+/// A term of office that ended by the publication year, given as a year
+/// range in brackets ("el gobierno de Iván Duque (2018-2022)"): the
+/// sentence tells what that government did, not what happens on the day.
+fn names_past_term(sentence: &str, ctx: &DateContext<'_>) -> bool {
+    let published = ctx.published.year();
+    let bytes = sentence.as_bytes();
+    let year_at = |i: usize| -> Option<u16> {
+        let w = bytes.get(i..i + 4)?;
+        w.iter().all(u8::is_ascii_digit).then(|| sentence[i..i + 4].parse().ok()).flatten()
+    };
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'(').any(|(i, _)| {
+        let Some(from) = year_at(i + 1) else { return false };
+        // A hyphen or an en dash (three bytes) between the two years.
+        let dash = match bytes.get(i + 5) {
+            Some(b'-') => 1,
+            Some(0xE2) if sentence.get(i + 5..i + 8) == Some("\u{2013}") => 3,
+            _ => return false,
+        };
+        let Some(to) = year_at(i + 5 + dash) else { return false };
+        bytes.get(i + 9 + dash) == Some(&b')') && from < to && to <= published && from >= 1990
+    })
 }
 
 fn mentions_earlier(sentence: &str, exprs: &[(usize, Expr)], ctx: &DateContext<'_>) -> bool {
