@@ -14,31 +14,46 @@ pub const MAX_ARTICLE_BYTES: usize = 4 * 1024 * 1024;
 /// Why one article was skipped. Always names the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleError {
+    /// The file's name as the run was given it.
     pub file: String,
+    /// What is wrong with it.
     pub problem: Problem,
 }
 
+/// What made an article unusable; [`ArticleError`] says it in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
+    /// The file could not be read; the system's message.
     Unreadable(String),
+    /// The file is empty or holds only whitespace.
     Empty,
+    /// The file's size in bytes, over [`MAX_ARTICLE_BYTES`].
     TooLarge(usize),
+    /// A NUL byte, or control bytes other than whitespace in more than a tenth of the first 8 KiB.
     Binary,
     /// UTF-16 (or UTF-32) text, told by its byte-order mark or its zero bytes.
     Utf16,
+    /// Not valid UTF-8.
     NotUtf8 {
+        /// The byte offset of the first invalid byte.
         offset: usize,
     },
+    /// Neither the metadata nor the text gives a publication date.
     NoDate,
+    /// Front matter or a sidecar that cannot be read; the message names the line.
     BadMetadata(String),
     /// The publication date lies outside the range of [`DateRange`].
     DateOutOfRange {
+        /// The publication date found.
         date: Date,
+        /// The range it should lie in.
         range: DateRange,
     },
     /// Reading it took more work than [`crate::WORK_PER_BYTE`] allows.
     TooComplex {
+        /// The number of sentences the text was split into.
         sentences: usize,
+        /// The text's length in bytes.
         bytes: usize,
     },
 }
@@ -81,7 +96,9 @@ impl std::error::Error for ArticleError {}
 /// date outside them is a typing mistake or a file from another story.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateRange {
+    /// The first date allowed.
     pub earliest: Date,
+    /// The last date allowed (inclusive).
     pub latest: Date,
 }
 
@@ -111,6 +128,7 @@ impl DateRange {
         Ok(range)
     }
 
+    /// True when `d` lies in the range, both ends included.
     pub fn contains(&self, d: Date) -> bool {
         self.earliest <= d && d <= self.latest
     }
@@ -125,10 +143,15 @@ impl fmt::Display for DateRange {
 /// Metadata given by front matter or a sidecar file; every field optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
+    /// The headline (`title:`).
     pub title: Option<String>,
+    /// Who published it (`outlet:` or `source:`).
     pub outlet: Option<String>,
+    /// Where it was published (`url:`); shown as a link only if [`is_web_address`].
     pub url: Option<String>,
+    /// The publication date (`published:` or `date:`), to the day or the month.
     pub published: Option<(Date, Precision)>,
+    /// The language code (`lang:` or `language:`), such as `en` or `es`.
     pub lang: Option<String>,
 }
 
@@ -319,14 +342,21 @@ pub fn url_in_text(text: &str) -> Option<String> {
 /// Everything known about an article before its sentences are read.
 #[derive(Debug, Clone)]
 pub struct Prepared<'a> {
+    /// The whole file as text, front matter included: spans index it.
     pub text: &'a str,
     /// Where the body starts, after any front matter.
     pub body_start: usize,
+    /// The metadata, the sidecar's fields over the front matter's.
     pub meta: Metadata,
+    /// The publication date: from the metadata, else read off the text.
     pub published: Date,
+    /// Whether [`Prepared::published`] is known to the day or only the month.
     pub precision: Precision,
+    /// True when the publication date was read off the text, not given.
     pub published_inferred: bool,
+    /// The article's language: the metadata's, else guessed from its words.
     pub lang: String,
+    /// Problems that did not stop the article being read (unknown metadata keys, a URL that is no web address).
     pub warnings: Vec<String>,
 }
 

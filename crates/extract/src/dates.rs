@@ -7,7 +7,9 @@ use atlas_model::Date;
 /// How much of a publication date is known.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Precision {
+    /// The day is known.
     Day,
+    /// Only the year and month are known (a scraper's `date YYYY-MM` line, a `/YYYY/MM/` URL); the day is the first.
     Month,
 }
 
@@ -15,8 +17,11 @@ pub enum Precision {
 /// "desde la investidura"): its words, lowercase, its language and its day.
 #[derive(Clone, Debug)]
 pub struct Anchor {
+    /// The phrase's lowercase words ("the", "inauguration").
     pub words: Vec<String>,
+    /// The language of the phrase (`anchors.csv`); a phrase is matched in any article.
     pub lang: String,
+    /// The day of the event.
     pub date: Date,
 }
 
@@ -350,10 +355,15 @@ fn url_date(text: &str) -> Option<(Date, Precision)> {
 /// the act.
 #[derive(Clone, Copy, Debug)]
 pub struct DateContext<'a> {
+    /// The article's publication date: relative dates count back from it, and no act lies after it.
     pub published: Date,
+    /// How much of [`DateContext::published`] is known; a weekday needs the day.
     pub precision: Precision,
+    /// The month and weekday names and date markers ([`crate::lexicon::Lexicon::calendars`]).
     pub calendars: &'a [Calendar],
+    /// Lowercase words right before a date that make it another thing's date ("held in", "elections of").
     pub foreign_markers: &'a [Vec<String>],
+    /// Lowercase words that make a weekday point after publication ("will", "is set to").
     pub future_markers: &'a [Vec<String>],
 }
 
@@ -377,6 +387,8 @@ pub struct DateReading {
     pub history: bool,
 }
 
+/// Reads the date expressions of `sentence` once: the act's date, and
+/// whether, without one, it tells history (see [`DateReading`]).
 pub fn read_date(sentence: &str, ctx: &DateContext<'_>) -> DateReading {
     let exprs = expressions(sentence, ctx.calendars);
     let date = resolve_event_date(sentence, &exprs, ctx);

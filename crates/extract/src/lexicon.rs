@@ -15,16 +15,27 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The data files compiled into the extractor.
 pub mod builtin {
+    /// `countries.csv`: every country, its names and demonyms in both languages.
     pub const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.csv");
+    /// `officeholders.csv`: people who speak for an actor, with their terms.
     pub const OFFICEHOLDERS: &str = include_str!("../../../data/gazetteer/officeholders.csv");
+    /// `seats.csv`: seats of power ("White House", "Itamaraty") and the actor each names.
     pub const SEATS: &str = include_str!("../../../data/gazetteer/seats.csv");
+    /// `organisations.csv`: organisations that take stances, with their aliases.
     pub const ORGANISATIONS: &str = include_str!("../../../data/gazetteer/organisations.csv");
+    /// `groups.csv`: groups of countries and their members, dated.
     pub const GROUPS: &str = include_str!("../../../data/gazetteer/groups.csv");
+    /// `group_names.csv`: the names of each group ("Lima Group", "Grupo de Lima").
     pub const GROUP_NAMES: &str = include_str!("../../../data/gazetteer/group_names.csv");
+    /// `governments.csv`: the terms of each country's governments, which the dataset carries.
     pub const GOVERNMENTS: &str = include_str!("../../../data/gazetteer/governments.csv");
+    /// `turning_points.csv`: the crisis's turning points, which the dataset carries.
     pub const TURNING_POINTS: &str = include_str!("../../../data/gazetteer/turning_points.csv");
+    /// `dated_sides.csv`: phrases whose side changes with the date.
     pub const DATED_SIDES: &str = include_str!("../../../data/gazetteer/dated_sides.csv");
+    /// `anchors.csv`: events an act may be dated by ("after the elections").
     pub const ANCHORS: &str = include_str!("../../../data/gazetteer/anchors.csv");
+    /// The language lexicons (`lexicon/<lang>.toml`): each language's code and its file's text.
     pub const LANGUAGES: &[(&str, &str)] =
         &[("en", include_str!("../lexicon/en.toml")), ("es", include_str!("../lexicon/es.toml"))];
 }
@@ -32,8 +43,11 @@ pub mod builtin {
 /// Which side a target phrase stands for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Align {
+    /// The opposition (Guaidó, González, Machado) and its cause.
     Opposition,
+    /// Maduro and his government's claim.
     Government,
+    /// No side: dialogue, negotiation, new or verified elections.
     Neutral,
     /// The use of force against Venezuela (2026): condemning or welcoming
     /// it is a position on force, not on who governs, so it is neutral.
@@ -76,17 +90,24 @@ pub enum Tag {
     Group(u16),
     /// Venezuela, its government or its capital, as the one acting.
     Venezuela,
+    /// A side of the crisis (`[sides]`), as a cue's target.
     Side(Align),
     /// The election's results, unqualified: the government's side when
     /// criticised ("manipulation of the election results"), but nobody's
     /// when accepted, since a promise to recognise "the results" may mean
     /// verified ones.
     Results,
+    /// A pronoun that refers back to the last person named on a side ("him", "lo").
     Pronoun,
+    /// A cue: what an actor does to the target it pairs with.
     Cue(Cue),
+    /// Negates the cue after it, within three words ("did not recognise").
     Negator,
+    /// An act that takes the opposition's side without a target.
     IntrinsicOpposition,
+    /// Calling someone president-elect: a recognition of the opposition by itself.
     IntrinsicOppositionRecognition,
+    /// Declared neutrality, which needs no target.
     IntrinsicNeutral,
     /// Undoes the cue after it ("vetoed a resolution backing ...").
     Cancel,
@@ -107,11 +128,18 @@ pub enum Tag {
     /// ago"): an act in such a sentence without a date of its own cannot be
     /// dated on publication.
     History,
+    /// Opens a clause whose actors do not take part ("except", "excepto").
     Exclusion,
+    /// A phrase that holds an actor's name but names no actor ("New Mexico",
+    /// "Latin America"): as the longer match, it hides the name inside it.
     Blocker,
+    /// A verb of a rupture ("broke", "rompió"), read with a [`Tag::RuptureNoun`] within four words.
     RuptureVerb,
+    /// What a rupture breaks ("relations", "relaciones").
     RuptureNoun,
+    /// Recalling, withdrawing or expelling diplomats, or closing a mission; read with a [`Tag::DiplomatNoun`].
     WithdrawVerb,
+    /// Diplomats and missions ("ambassador", "embajada").
     DiplomatNoun,
     /// A phrase whose side depends on the date (`dated_sides.csv`), by
     /// index into [`Lexicon::dated_sides`]: "Asamblea Nacional" is the
@@ -199,6 +227,8 @@ impl Tag {
         )
     }
 
+    /// True for the tags that name an actor: a country, its demonym, an
+    /// organisation, a person or a group.
     pub fn is_actor(self) -> bool {
         matches!(self, Tag::Country(_) | Tag::Demonym(_) | Tag::Organisation(_) | Tag::Person(_) | Tag::Group(_))
     }
@@ -207,20 +237,25 @@ impl Tag {
 /// A country of the gazetteer.
 #[derive(Clone, Debug)]
 pub struct Country {
+    /// ISO 3166-1 alpha-2 code ("BR"): the actor's code in events.
     pub code: String,
+    /// The English short name.
     pub name: String,
 }
 
 /// An organisation that can take a stance (EU, OAS, UN, ...).
 #[derive(Clone, Debug)]
 pub struct Organisation {
+    /// The code used as the actor in events ("EU", "OAS").
     pub code: String,
+    /// The full name.
     pub name: String,
 }
 
 /// One surface form of a person with the terms in which it speaks for an actor.
 #[derive(Clone, Debug, Default)]
 pub struct Person {
+    /// The surface form, matched exactly as written.
     pub name: String,
     /// (actor, from inclusive, to exclusive or open).
     pub terms: Vec<(String, Date, Option<Date>)>,
@@ -239,7 +274,9 @@ impl Person {
 /// A group of countries with dated membership.
 #[derive(Clone, Debug, Default)]
 pub struct Group {
+    /// The group's code in `groups.csv` ("lima_group").
     pub id: String,
+    /// (member code, from inclusive, to exclusive or open); a member may have several spans.
     pub members: Vec<(String, Date, Option<Date>)>,
 }
 
@@ -268,7 +305,9 @@ impl Group {
 /// inclusive, to exclusive or open) spans; outside them it has no side.
 #[derive(Clone, Debug, Default)]
 pub struct DatedSide {
+    /// The phrase as written in `dated_sides.csv`; a capitalised one matches exactly.
     pub phrase: String,
+    /// Its spans in file order; the first that holds a date decides.
     pub spans: Vec<(Option<Align>, Date, Option<Date>)>,
 }
 
@@ -283,9 +322,12 @@ impl DatedSide {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Calendar {
+    /// Twelve lists, January first, of each month's lowercase names and abbreviations.
     pub months: Vec<Vec<String>>,
+    /// Seven lists, Monday first, of each weekday's lowercase names.
     pub weekdays: Vec<Vec<String>>,
     #[serde(default)]
+    /// Words right before a date that make it another thing's date ("held in", "elections of").
     pub foreign_date_markers: Vec<String>,
     /// Words that make a weekday refer to the days after publication.
     #[serde(default)]
@@ -313,6 +355,7 @@ pub struct Calendar {
 #[derive(Clone, Copy, Default, Debug)]
 pub struct Fnv;
 
+/// The running state of [`Fnv`]: FNV-1a's 64-bit hash of the bytes so far.
 pub struct FnvHasher(u64);
 
 impl std::hash::BuildHasher for Fnv {
@@ -632,9 +675,13 @@ pub struct Lexicon {
     /// Every phrase's lowercase spelling; phrase `i` means `entries[i]`.
     trie: Trie,
     entries: Vec<Entry>,
+    /// The gazetteer's countries, Venezuela excepted; [`Tag::Country`] indexes them.
     pub countries: Vec<Country>,
+    /// The gazetteer's organisations; [`Tag::Organisation`] indexes them.
     pub organisations: Vec<Organisation>,
+    /// Office-holders' names with their terms; [`Tag::Person`] indexes them.
     pub people: Vec<Person>,
+    /// Groups of countries with their dated members; [`Tag::Group`] indexes them.
     pub groups: Vec<Group>,
     /// The month and weekday names and date markers of all languages in
     /// one calendar: every question dates ask of them is "does any
@@ -665,10 +712,15 @@ pub struct Lexicon {
     /// Words that join two cues side by side ("condemning X and supporting
     /// Y"): a chain of cues does not run across one.
     pub coordinators: HashSet<String>,
+    /// Verbs that attribute a quotation to a speaker ("said", "afirmó"), lowercase.
     pub speech_verbs: HashSet<String>,
+    /// Nouns that make a demonym an actor ("Russian lawmakers"), each as its lowercase words.
     pub institutions: Vec<Vec<String>>,
+    /// Lowercase words that may stand between the names of one list ("and", "y", "as well as" word by word).
     pub list_glue: HashSet<String>,
+    /// Every language's [`Calendar::foreign_date_markers`], each as its lowercase words.
     pub foreign_date_markers: Vec<Vec<String>>,
+    /// Every language's [`Calendar::future_markers`], each as its lowercase words.
     pub future_markers: Vec<Vec<String>>,
     /// Phrases whose side depends on the date, read from `dated_sides.csv`.
     pub dated_sides: Vec<DatedSide>,
@@ -717,19 +769,28 @@ impl std::error::Error for LexiconError {}
 /// The raw text of every data file, so tests can load altered copies.
 #[derive(Clone, Copy)]
 pub struct Sources<'a> {
+    /// `countries.csv`.
     pub countries: &'a str,
+    /// `officeholders.csv`.
     pub officeholders: &'a str,
+    /// `seats.csv`.
     pub seats: &'a str,
+    /// `organisations.csv`.
     pub organisations: &'a str,
+    /// `groups.csv`.
     pub groups: &'a str,
+    /// `group_names.csv`.
     pub group_names: &'a str,
+    /// `dated_sides.csv`.
     pub dated_sides: &'a str,
     /// `anchors.csv`: events a sentence may date its act by ("after the elections").
     pub anchors: &'a str,
+    /// Each language's code and the text of its `lexicon/<lang>.toml`.
     pub languages: &'a [(&'a str, &'a str)],
 }
 
 impl Sources<'static> {
+    /// The files built into the extractor ([`builtin`]).
     pub fn builtin() -> Self {
         Sources {
             countries: builtin::COUNTRIES,
@@ -914,6 +975,8 @@ impl Lexicon {
         Lexicon::from_sources(Sources::builtin())
     }
 
+    /// Compiles the lexicon from `src`. Errors name the file and, where
+    /// there is one, the line, row or key at fault.
     pub fn from_sources(src: Sources<'_>) -> Result<Lexicon, LexiconError> {
         let mut b = Builder::default();
         let mut countries = Vec::new();
@@ -1326,6 +1389,8 @@ impl Lexicon {
         }
     }
 
+    /// The code of the actor `tag` names on `date`: a country's or an
+    /// organisation's, or the one a person speaks for that day; none for other tags.
     pub fn actor_code(&self, tag: Tag, date: Date) -> Option<&str> {
         match tag {
             Tag::Country(i) | Tag::Demonym(i) => Some(self.countries[i as usize].code.as_str()),
@@ -1343,7 +1408,9 @@ pub type Tags = smallvec::SmallVec<[Tag; 4]>;
 /// One recognised phrase: its byte range in the text and its meanings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
+    /// Byte offset of the phrase's first byte in the scanned text.
     pub start: usize,
+    /// Byte offset just past its last byte.
     pub end: usize,
     tags: Tags,
     /// The [`Tag::kind_bit`]s of `tags`: the rules ask each hit many times
@@ -1352,6 +1419,7 @@ pub struct Hit {
 }
 
 impl Hit {
+    /// A hit over `start..end` with meanings `tags`.
     pub fn new(start: usize, end: usize, tags: Tags) -> Hit {
         let kinds = tags.iter().fold(0, |k, t| k | t.kind_bit());
         Hit { start, end, tags, kinds }
@@ -1362,10 +1430,12 @@ impl Hit {
         &self.tags
     }
 
+    /// True when the phrase holds `tag`; for a tag that carries a value, that exact value.
     pub fn has(&self, tag: Tag) -> bool {
         self.kinds & tag.kind_bit() != 0 && (!tag.carries_value() || self.tags.contains(&tag))
     }
 
+    /// The cue this phrase is, if any.
     pub fn cue(&self) -> Option<Cue> {
         if self.kinds & Tag::Cue(Cue::Support).kind_bit() == 0 {
             return None;
@@ -1373,6 +1443,7 @@ impl Hit {
         self.tags.iter().find_map(|t| if let Tag::Cue(c) = t { Some(*c) } else { None })
     }
 
+    /// The side this phrase names, if any.
     pub fn side(&self) -> Option<Align> {
         if self.kinds & Tag::Side(Align::Neutral).kind_bit() == 0 {
             return None;
@@ -1388,6 +1459,7 @@ impl Hit {
         self.tags.iter().find_map(|t| if let Tag::DatedSide(i) = t { Some(*i) } else { None })
     }
 
+    /// The actor this phrase names (the first actor tag), if any.
     pub fn actor(&self) -> Option<Tag> {
         const ACTORS: u64 = Tag::Country(0).kind_bit()
             | Tag::Demonym(0).kind_bit()

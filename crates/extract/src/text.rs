@@ -499,6 +499,7 @@ pub struct WordIndex<'t> {
 }
 
 impl<'t> WordIndex<'t> {
+    /// Indexes the words of `text`.
     pub fn new(text: &'t str) -> WordIndex<'t> {
         let mut runs = Vec::with_capacity(text.len() / 5);
         let bytes = text.as_bytes();
