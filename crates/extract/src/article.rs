@@ -2,7 +2,7 @@
 //! metadata, and what can be inferred from the text when metadata is missing.
 
 use crate::dates::{published_from_text, Precision};
-use crate::lexicon::Calendar;
+use crate::lexicon::{FunctionWords, Lexicon};
 use atlas_model::Date;
 use std::fmt;
 use std::path::Path;
@@ -306,21 +306,25 @@ fn control_bytes(bytes: &[u8]) -> usize {
         + rest
 }
 
-/// A guess at the language from common function words: `es` or `en`.
-pub fn guess_language(text: &str) -> &'static str {
-    let (mut en, mut es) = (0, 0);
-    for w in crate::text::words_borrowed(crate::text::prefix(text, 20_000)) {
-        match &*w {
-            "the" | "and" | "of" | "to" | "is" | "was" | "with" | "that" => en += 1,
-            "el" | "los" | "las" | "del" | "que" | "y" | "por" | "para" | "una" | "con" => es += 1,
-            _ => {}
+/// A guess at the language of `text`: the language whose common function
+/// words (`[language]` in its lexicon file) occur most often in its first
+/// 20,000 bytes. A tie, or a text with none of them, goes to the first
+/// language file's (English); a lexicon without languages guesses `en`.
+pub fn guess_language<'l>(text: &str, words: &'l FunctionWords) -> &'l str {
+    let mut counts: smallvec::SmallVec<[u32; 4]> = smallvec::smallvec![0; words.langs().len()];
+    for w in crate::text::word_slices(crate::text::prefix(text, 20_000)) {
+        if let Some(l) = words.language_of(w) {
+            counts[l] += 1;
         }
     }
-    if es > en {
-        "es"
-    } else {
-        "en"
+    // The first of the most frequent: `max_by_key` would keep the last.
+    let mut best: Option<usize> = None;
+    for (l, &n) in counts.iter().enumerate() {
+        if best.is_none_or(|b| n > counts[b]) {
+            best = Some(l);
+        }
     }
+    best.map_or("en", |l| words.langs()[l].as_str())
 }
 
 /// The first URL written in the text, if any.
@@ -360,12 +364,14 @@ pub struct Prepared<'a> {
     pub warnings: Vec<String>,
 }
 
-/// Combines front matter, sidecar metadata (which wins) and inference.
+/// Combines front matter, sidecar metadata (which wins) and inference: the
+/// publication date read off the text with `lex`'s calendars, the language
+/// guessed from its function words.
 pub fn prepare<'a>(
     file: &str,
     text: &'a str,
     sidecar: Option<&str>,
-    cals: &[Calendar],
+    lex: &Lexicon,
     range: Option<&DateRange>,
 ) -> Result<Prepared<'a>, ArticleError> {
     let err = |problem| ArticleError { file: file.to_string(), problem };
@@ -396,14 +402,14 @@ pub fn prepare<'a>(
     let (published, precision, published_inferred) = match meta.published {
         Some((d, p)) => (d, p, false),
         None => {
-            let (d, p) = published_from_text(body, cals).ok_or_else(|| err(Problem::NoDate))?;
+            let (d, p) = published_from_text(body, &lex.calendars).ok_or_else(|| err(Problem::NoDate))?;
             (d, p, true)
         }
     };
     if let Some(range) = range.filter(|r| !r.contains(published)) {
         return Err(err(Problem::DateOutOfRange { date: published, range: *range }));
     }
-    let lang = meta.lang.clone().unwrap_or_else(|| guess_language(body).to_string());
+    let lang = meta.lang.clone().unwrap_or_else(|| guess_language(body, &lex.function_words).to_string());
     Ok(Prepared { text, body_start, meta, published, precision, published_inferred, lang, warnings })
 }
 

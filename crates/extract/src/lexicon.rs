@@ -348,6 +348,38 @@ pub struct Calendar {
     /// no lookup.
     #[serde(skip)]
     quick: [u32; 11],
+    /// The words that join a date's parts and set an act in a year (the
+    /// file's `[dates]` section, kept here with the names they go with).
+    #[serde(skip)]
+    pub words: DateWords,
+}
+
+/// The words dates read between and before their numbers and names
+/// (`[dates]` in `lexicon/<lang>.toml`), all lowercase. Like the names,
+/// they are merged across languages: a date asks whether any language's
+/// calendar says so.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateWords {
+    /// Between a day and its month, or a month and its year ("9 of
+    /// January", "enero de 2019").
+    pub month_links: Words,
+    /// Between a day and month and the year after them ("9 de enero de 2019").
+    pub year_links: Words,
+    /// A bare year after one of these, opening the sentence or before a
+    /// comma, sets the act in that year ("In 2019, ...", "En 2019, ...").
+    pub year_openers: Words,
+    /// A weekday name right after one of these names a place ("Santo Domingo").
+    pub place_openers: Words,
+}
+
+impl DateWords {
+    fn merge(&mut self, o: &DateWords) {
+        self.month_links.extend(o.month_links.iter().cloned());
+        self.year_links.extend(o.year_links.iter().cloned());
+        self.year_openers.extend(o.year_openers.iter().cloned());
+        self.place_openers.extend(o.place_openers.iter().cloned());
+    }
 }
 
 /// FNV-1a: names are a few bytes long, and hashing them with SipHash
@@ -406,6 +438,7 @@ impl Calendar {
             all.future_markers.extend(c.future_markers.iter().cloned());
             all.foreign_date_followers.extend(c.foreign_date_followers.iter().cloned());
             all.election_date_markers.extend(c.election_date_markers.iter().cloned());
+            all.words.merge(&c.words);
         }
         all.index_names();
         all
@@ -459,6 +492,108 @@ struct LanguageFile {
     cues: CuesSection,
     diplomacy: DiplomacySection,
     grammar: Grammar,
+    dates: DateWords,
+    language: LanguageSection,
+}
+
+/// `[language]`: what tells an article in this language from others.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageSection {
+    function_words: Vec<String>,
+}
+
+/// The common function words of each language (`[language]` in
+/// `lexicon/<lang>.toml`), by which [`crate::article::guess_language`]
+/// tells an article's language when its metadata does not. Each word is
+/// held lowercase with the language it belongs to; the language files'
+/// tests keep any word to one language.
+///
+/// Every word of an article's opening is looked up, so the lookup is made
+/// cheap: an ASCII word of up to eight bytes is packed into one integer
+/// and compared only with the packed words of its own length.
+#[derive(Clone, Debug, Default)]
+pub struct FunctionWords {
+    /// The languages, in the order of the lexicon's files.
+    langs: Vec<String>,
+    /// The ASCII words of one to eight bytes, packed by [`pack_lowercase`],
+    /// each with its language's index in `langs`, ordered by length.
+    packed: Vec<(u64, u8)>,
+    /// `packed[by_len[n].0..by_len[n].1]` holds the words of `n` bytes.
+    by_len: [(u16, u16); 9],
+    /// The other words (longer, or not ASCII), with their language's index.
+    other: Vec<(String, u8)>,
+}
+
+/// The ASCII bytes of `b` (at most eight), lowercased, first byte lowest,
+/// zero above: two words of different lengths never pack alike.
+#[inline]
+fn pack_lowercase(b: &[u8]) -> u64 {
+    b.iter().enumerate().fold(0, |k, (i, c)| k | u64::from(c.to_ascii_lowercase()) << (8 * i))
+}
+
+impl FunctionWords {
+    fn add(&mut self, lang: &str, words: &[String]) {
+        let index = self.langs.len() as u8;
+        self.langs.push(lang.to_string());
+        for w in words.iter().map(|w| w.to_lowercase()) {
+            if w.is_ascii() && (1..self.by_len.len()).contains(&w.len()) {
+                self.packed.push((pack_lowercase(w.as_bytes()), index));
+            } else {
+                self.other.push((w, index));
+            }
+        }
+        // Order the packed words by length (a packed word's highest nonzero
+        // byte is its last letter) and note where each length starts.
+        let len = |k: u64| (64 - k.leading_zeros()).div_ceil(8) as usize;
+        self.packed.sort_by_key(|&(k, _)| len(k));
+        for n in 0..self.by_len.len() {
+            let from = self.packed.iter().position(|&(k, _)| len(k) >= n).unwrap_or(self.packed.len());
+            let to = self.packed.iter().position(|&(k, _)| len(k) > n).unwrap_or(self.packed.len());
+            self.by_len[n] = (from as u16, to as u16);
+        }
+    }
+
+    /// The languages, in the order of the lexicon's files: the indexes
+    /// [`FunctionWords::language_of`] gives.
+    pub fn langs(&self) -> &[String] {
+        &self.langs
+    }
+
+    /// The index of the language whose function word `word` (a slice of
+    /// the text, in its own case) is, once lowercased; none for any other
+    /// word. An ASCII word is compared without being copied.
+    #[inline]
+    pub fn language_of(&self, word: &str) -> Option<usize> {
+        let packed = |b: &[u8]| {
+            let (from, to) = self.by_len[b.len()];
+            if from == to {
+                return None;
+            }
+            let key = pack_lowercase(b);
+            self.packed[usize::from(from)..usize::from(to)].iter().find(|&&(k, _)| k == key).map(|&(_, l)| l)
+        };
+        let other = |lower: &str| self.other.iter().find(|(w, _)| w == lower).map(|&(_, l)| l);
+        let found = if word.is_ascii() {
+            // Lowercasing ASCII keeps the length, and the packed words are
+            // all the ASCII words up to eight bytes.
+            if word.len() < self.by_len.len() {
+                packed(word.as_bytes())
+            } else if self.other.is_empty() {
+                None
+            } else {
+                other(&word.to_ascii_lowercase())
+            }
+        } else {
+            let lower = crate::text::lowercase(word);
+            if lower.is_ascii() && lower.len() < self.by_len.len() {
+                packed(lower.as_bytes())
+            } else {
+                other(&lower)
+            }
+        };
+        found.map(usize::from)
+    }
 }
 
 /// A few lowercase words, asked whether they hold one: a list read in
@@ -688,6 +823,8 @@ pub struct Lexicon {
     /// language's calendar say so", which one table answers with one
     /// lookup per word (a slice of one, as the date readers take it).
     pub calendars: Vec<Calendar>,
+    /// Each language's common function words, for guessing an article's language.
+    pub function_words: FunctionWords,
     /// Lowercase single words and phrases, matched against the text around
     /// a hit, per language: Spanish "a" marks an object ("pidió a España"),
     /// English "a" is an article ("a U.S. official said").
@@ -1108,6 +1245,7 @@ impl Lexicon {
         let mut list_glue = HashSet::new();
         let mut foreign_date_markers = Vec::new();
         let mut future_markers = Vec::new();
+        let mut function_words = FunctionWords::default();
         for (lang, text) in src.languages {
             let file = format!("lexicon/{lang}.toml");
             let lf: LanguageFile = toml::from_str(text).map_err(|e| LexiconError(format!("{file}: {e}")))?;
@@ -1208,7 +1346,9 @@ impl Lexicon {
                     .into_iter()
                     .map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()),
             );
-            let calendar = lf.calendar;
+            let mut calendar = lf.calendar;
+            calendar.words = lf.dates;
+            function_words.add(lang, &lf.language.function_words);
             for name in calendar.months.iter().chain(&calendar.weekdays).flatten() {
                 b.add(name, Tag::CalendarName, false);
             }
@@ -1249,6 +1389,7 @@ impl Lexicon {
             pending,
             grammars,
             grammar_any,
+            function_words,
         })
     }
 

@@ -147,7 +147,7 @@ impl Extractor {
         tracer: &mut explain::Tracer<'l>,
     ) -> Result<Extracted, ArticleError> {
         let text = check_bytes(file, bytes)?;
-        let prep = prepare(file, text, sidecar, &self.lex.calendars, self.dates.as_ref())?;
+        let prep = prepare(file, text, sidecar, &self.lex, self.dates.as_ref())?;
         let mut warnings = prep.warnings.clone();
         let work = std::cell::Cell::new(text.len() as u64 / 8);
         let budget = self.work_base.saturating_add(self.work_per_byte.saturating_mul(text.len() as u64));
