@@ -143,7 +143,7 @@ fn breakdown(ex: &Extractor, docs: &[Doc]) {
     });
     let prepare = time(&|d| {
         let text = article::check_bytes(&d.name, &d.bytes).unwrap();
-        std::hint::black_box(article::prepare(&d.name, text, d.sidecar.as_deref(), &lex.calendars, None).unwrap());
+        std::hint::black_box(article::prepare(&d.name, text, d.sidecar.as_deref(), lex, None).unwrap());
     });
     let scan = time(&|d| {
         let text = std::str::from_utf8(&d.bytes).unwrap();

@@ -45,8 +45,8 @@ fn article_rows(lex: &Lexicon, path: &Path, scan: bool) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let sidecar = std::fs::read_to_string(path.with_extension("txt.meta")).ok();
     let file = path.display().to_string();
-    let prep = atlas_extract::article::prepare(&file, &text, sidecar.as_deref(), &lex.calendars, None)
-        .map_err(|e| e.to_string())?;
+    let prep =
+        atlas_extract::article::prepare(&file, &text, sidecar.as_deref(), lex, None).map_err(|e| e.to_string())?;
     let id = atlas_extract::article::article_id(path);
     let body = &text[prep.body_start..];
     for range in atlas_extract::text::sentences(body) {

@@ -2,7 +2,7 @@
 //! metadata, and what can be inferred from the text when metadata is missing.
 
 use crate::dates::{published_from_text, Precision};
-use crate::lexicon::Calendar;
+use crate::lexicon::{FunctionWords, Lexicon};
 use atlas_model::Date;
 use std::fmt;
 use std::path::Path;
@@ -14,31 +14,46 @@ pub const MAX_ARTICLE_BYTES: usize = 4 * 1024 * 1024;
 /// Why one article was skipped. Always names the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleError {
+    /// The file's name as the run was given it.
     pub file: String,
+    /// What is wrong with it.
     pub problem: Problem,
 }
 
+/// What made an article unusable; [`ArticleError`] says it in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
+    /// The file could not be read; the system's message.
     Unreadable(String),
+    /// The file is empty or holds only whitespace.
     Empty,
+    /// The file's size in bytes, over [`MAX_ARTICLE_BYTES`].
     TooLarge(usize),
+    /// A NUL byte, or control bytes other than whitespace in more than a tenth of the first 8 KiB.
     Binary,
     /// UTF-16 (or UTF-32) text, told by its byte-order mark or its zero bytes.
     Utf16,
+    /// Not valid UTF-8.
     NotUtf8 {
+        /// The byte offset of the first invalid byte.
         offset: usize,
     },
+    /// Neither the metadata nor the text gives a publication date.
     NoDate,
+    /// Front matter or a sidecar that cannot be read; the message names the line.
     BadMetadata(String),
     /// The publication date lies outside the range of [`DateRange`].
     DateOutOfRange {
+        /// The publication date found.
         date: Date,
+        /// The range it should lie in.
         range: DateRange,
     },
     /// Reading it took more work than [`crate::WORK_PER_BYTE`] allows.
     TooComplex {
+        /// The number of sentences the text was split into.
         sentences: usize,
+        /// The text's length in bytes.
         bytes: usize,
     },
 }
@@ -81,7 +96,9 @@ impl std::error::Error for ArticleError {}
 /// date outside them is a typing mistake or a file from another story.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateRange {
+    /// The first date allowed.
     pub earliest: Date,
+    /// The last date allowed (inclusive).
     pub latest: Date,
 }
 
@@ -111,6 +128,7 @@ impl DateRange {
         Ok(range)
     }
 
+    /// True when `d` lies in the range, both ends included.
     pub fn contains(&self, d: Date) -> bool {
         self.earliest <= d && d <= self.latest
     }
@@ -125,10 +143,15 @@ impl fmt::Display for DateRange {
 /// Metadata given by front matter or a sidecar file; every field optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
+    /// The headline (`title:`).
     pub title: Option<String>,
+    /// Who published it (`outlet:` or `source:`).
     pub outlet: Option<String>,
+    /// Where it was published (`url:`); shown as a link only if [`is_web_address`].
     pub url: Option<String>,
+    /// The publication date (`published:` or `date:`), to the day or the month.
     pub published: Option<(Date, Precision)>,
+    /// The language code (`lang:` or `language:`), such as `en` or `es`.
     pub lang: Option<String>,
 }
 
@@ -283,21 +306,25 @@ fn control_bytes(bytes: &[u8]) -> usize {
         + rest
 }
 
-/// A guess at the language from common function words: `es` or `en`.
-pub fn guess_language(text: &str) -> &'static str {
-    let (mut en, mut es) = (0, 0);
-    for w in crate::text::words_borrowed(crate::text::prefix(text, 20_000)) {
-        match &*w {
-            "the" | "and" | "of" | "to" | "is" | "was" | "with" | "that" => en += 1,
-            "el" | "los" | "las" | "del" | "que" | "y" | "por" | "para" | "una" | "con" => es += 1,
-            _ => {}
+/// A guess at the language of `text`: the language whose common function
+/// words (`[language]` in its lexicon file) occur most often in its first
+/// 20,000 bytes. A tie, or a text with none of them, goes to the first
+/// language file's (English); a lexicon without languages guesses `en`.
+pub fn guess_language<'l>(text: &str, words: &'l FunctionWords) -> &'l str {
+    let mut counts: smallvec::SmallVec<[u32; 4]> = smallvec::smallvec![0; words.langs().len()];
+    for w in crate::text::word_slices(crate::text::prefix(text, 20_000)) {
+        if let Some(l) = words.language_of(w) {
+            counts[l] += 1;
         }
     }
-    if es > en {
-        "es"
-    } else {
-        "en"
+    // The first of the most frequent: `max_by_key` would keep the last.
+    let mut best: Option<usize> = None;
+    for (l, &n) in counts.iter().enumerate() {
+        if best.is_none_or(|b| n > counts[b]) {
+            best = Some(l);
+        }
     }
+    best.map_or("en", |l| words.langs()[l].as_str())
 }
 
 /// The first URL written in the text, if any.
@@ -319,23 +346,32 @@ pub fn url_in_text(text: &str) -> Option<String> {
 /// Everything known about an article before its sentences are read.
 #[derive(Debug, Clone)]
 pub struct Prepared<'a> {
+    /// The whole file as text, front matter included: spans index it.
     pub text: &'a str,
     /// Where the body starts, after any front matter.
     pub body_start: usize,
+    /// The metadata, the sidecar's fields over the front matter's.
     pub meta: Metadata,
+    /// The publication date: from the metadata, else read off the text.
     pub published: Date,
+    /// Whether [`Prepared::published`] is known to the day or only the month.
     pub precision: Precision,
+    /// True when the publication date was read off the text, not given.
     pub published_inferred: bool,
+    /// The article's language: the metadata's, else guessed from its words.
     pub lang: String,
+    /// Problems that did not stop the article being read (unknown metadata keys, a URL that is no web address).
     pub warnings: Vec<String>,
 }
 
-/// Combines front matter, sidecar metadata (which wins) and inference.
+/// Combines front matter, sidecar metadata (which wins) and inference: the
+/// publication date read off the text with `lex`'s calendars, the language
+/// guessed from its function words.
 pub fn prepare<'a>(
     file: &str,
     text: &'a str,
     sidecar: Option<&str>,
-    cals: &[Calendar],
+    lex: &Lexicon,
     range: Option<&DateRange>,
 ) -> Result<Prepared<'a>, ArticleError> {
     let err = |problem| ArticleError { file: file.to_string(), problem };
@@ -366,14 +402,14 @@ pub fn prepare<'a>(
     let (published, precision, published_inferred) = match meta.published {
         Some((d, p)) => (d, p, false),
         None => {
-            let (d, p) = published_from_text(body, cals).ok_or_else(|| err(Problem::NoDate))?;
+            let (d, p) = published_from_text(body, &lex.calendars).ok_or_else(|| err(Problem::NoDate))?;
             (d, p, true)
         }
     };
     if let Some(range) = range.filter(|r| !r.contains(published)) {
         return Err(err(Problem::DateOutOfRange { date: published, range: *range }));
     }
-    let lang = meta.lang.clone().unwrap_or_else(|| guess_language(body).to_string());
+    let lang = meta.lang.clone().unwrap_or_else(|| guess_language(body, &lex.function_words).to_string());
     Ok(Prepared { text, body_start, meta, published, precision, published_inferred, lang, warnings })
 }
 

@@ -17,11 +17,16 @@ pub enum Format {
     Jsonl,
 }
 
+/// How [`run`] reads its inputs and writes its output.
 #[derive(Clone, Debug)]
 pub struct Options {
+    /// What is written.
     pub format: Format,
+    /// The file written (atomically, through a temporary beside it); none for standard output.
     pub output: Option<PathBuf>,
+    /// Worker threads, at least one and at most 64 (and no more than files); by default one per core.
     pub threads: usize,
+    /// Draw a progress bar on standard error; by default only when it is a terminal.
     pub progress: bool,
 }
 
@@ -39,6 +44,7 @@ impl Default for Options {
 /// What a run read, found and skipped.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// The articles read, in input order.
     pub articles: Vec<Extracted>,
     /// One message per input that failed (a missing path, a file that is
     /// not a regular file, an article skipped), naming it: any makes the
@@ -46,6 +52,7 @@ pub struct Report {
     pub errors: Vec<String>,
     /// Messages about files that were read anyway.
     pub warnings: Vec<String>,
+    /// The total size in bytes of the articles read.
     pub bytes: usize,
     /// The government terms the dataset carries.
     pub governments: Vec<atlas_model::Government>,
@@ -58,10 +65,12 @@ pub struct Report {
 }
 
 impl Report {
+    /// Every event of every article, in article order.
     pub fn events(&self) -> impl Iterator<Item = &Event> {
         self.articles.iter().flat_map(|a| a.events.iter())
     }
 
+    /// The dataset the run writes: its articles, events, government terms and turning points.
     pub fn dataset(&self) -> Dataset {
         let mut dataset = Dataset::new(
             GENERATED_BY,
@@ -133,6 +142,7 @@ fn odd_kind(m: &std::fs::Metadata) -> &'static str {
 /// The input files of a run and what was said about the paths given.
 #[derive(Debug, Default)]
 pub struct Inputs {
+    /// The regular files to read, in the order found.
     pub files: Vec<PathBuf>,
     /// Paths that could not be read as inputs, one message each.
     pub errors: Vec<String>,

@@ -1,13 +1,15 @@
 //! Dates in article text: the publication date of an article that has no
 //! metadata, and the date of the act a sentence reports.
 
-use crate::lexicon::Calendar;
+use crate::lexicon::{Calendar, DateWords, Words};
 use atlas_model::Date;
 
 /// How much of a publication date is known.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Precision {
+    /// The day is known.
     Day,
+    /// Only the year and month are known (a scraper's `date YYYY-MM` line, a `/YYYY/MM/` URL); the day is the first.
     Month,
 }
 
@@ -15,8 +17,11 @@ pub enum Precision {
 /// "desde la investidura"): its words, lowercase, its language and its day.
 #[derive(Clone, Debug)]
 pub struct Anchor {
+    /// The phrase's lowercase words ("the", "inauguration").
     pub words: Vec<String>,
+    /// The language of the phrase (`anchors.csv`); a phrase is matched in any article.
     pub lang: String,
+    /// The day of the event.
     pub date: Date,
 }
 
@@ -85,8 +90,10 @@ struct Word<'a> {
 }
 
 impl Word<'_> {
+    /// True when the word is `lower` (a lowercase word) in any case; read
+    /// in place, as [`crate::text::same_word`] reads, without a copy.
     fn is(&self, lower: &str) -> bool {
-        self.text.len() == lower.len() && self.text.to_lowercase() == lower
+        self.text.len() == lower.len() && crate::text::same_word(self.text, lower)
     }
 }
 
@@ -131,6 +138,12 @@ fn month_of(cals: &[Calendar], w: &str) -> Option<u8> {
     cals.iter().find_map(|c| c.name(w)).filter(|n| (1..=12).contains(n))
 }
 
+/// True when some calendar's [`DateWords`] list, chosen by `list`, holds
+/// the word `w` (in any case).
+fn date_word(cals: &[Calendar], list: fn(&DateWords) -> &Words, w: &Word<'_>) -> bool {
+    cals.iter().any(|c| list(&c.words).iter().any(|x| w.is(x)))
+}
+
 fn number(w: &Word<'_>, max_len: usize) -> Option<u32> {
     let t = w.text.trim_end_matches(|c: char| c.is_alphabetic()); // "4th", "1st"
     (!t.is_empty() && t.len() <= max_len && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())?
@@ -147,8 +160,16 @@ fn day(w: &Word<'_>) -> Option<u8> {
 /// Finishes a date whose month and day are read, with the year at word `j`
 /// if there is one ("9 de enero de 2019", "Jan. 23, 2019"); returns the
 /// index of the next unread word.
-fn day_and_year(w: &[Word<'_>], mut j: usize, m: u8, d: u8, at: usize, out: &mut Vec<(usize, Expr)>) -> usize {
-    if w.get(j).is_some_and(|x| x.is("de")) {
+fn day_and_year(
+    cals: &[Calendar],
+    w: &[Word<'_>],
+    mut j: usize,
+    m: u8,
+    d: u8,
+    at: usize,
+    out: &mut Vec<(usize, Expr)>,
+) -> usize {
+    if w.get(j).is_some_and(|x| date_word(cals, |dw| &dw.year_links, x)) {
         j += 1;
     }
     match w.get(j).and_then(year).and_then(|y| Date::new(y, m, d).ok()) {
@@ -221,10 +242,10 @@ fn expressions_until(s: &str, cals: &[Calendar], first_full: bool) -> Vec<(usize
             // "May" is also a verb: only take it with a day or a year.
             let mut j = i + 1;
             if let Some(d) = w.get(j).and_then(day) {
-                i = day_and_year(&w, j + 1, m, d, at, &mut out);
+                i = day_and_year(cals, &w, j + 1, m, d, at, &mut out);
                 continue;
             }
-            if w.get(j).is_some_and(|x| x.is("de") || x.is("of")) {
+            if w.get(j).is_some_and(|x| date_word(cals, |dw| &dw.month_links, x)) {
                 j += 1;
             }
             if let Some(y) = w.get(j).and_then(year) {
@@ -236,16 +257,16 @@ fn expressions_until(s: &str, cals: &[Calendar], first_full: bool) -> Vec<(usize
         // "9 January 2019", "9 de enero de 2019".
         if let Some(d) = day(&w[i]) {
             let mut j = i + 1;
-            if w.get(j).is_some_and(|x| x.is("de") || x.is("of")) {
+            if w.get(j).is_some_and(|x| date_word(cals, |dw| &dw.month_links, x)) {
                 j += 1;
             }
             if let Some(m) = w.get(j).and_then(|x| month_of(cals, x.text)) {
-                i = day_and_year(&w, j + 1, m, d, at, &mut out);
+                i = day_and_year(cals, &w, j + 1, m, d, at, &mut out);
                 continue;
             }
         }
         // "Santo Domingo" names a city, not a Sunday.
-        let place = i > 0 && w[i - 1].is("santo");
+        let place = i > 0 && date_word(cals, |dw| &dw.place_openers, &w[i - 1]);
         if let Some(wd) = name.filter(|n| *n > 100 && !place) {
             out.push((at, Expr::Weekday(wd - 101)));
         }
@@ -350,10 +371,15 @@ fn url_date(text: &str) -> Option<(Date, Precision)> {
 /// the act.
 #[derive(Clone, Copy, Debug)]
 pub struct DateContext<'a> {
+    /// The article's publication date: relative dates count back from it, and no act lies after it.
     pub published: Date,
+    /// How much of [`DateContext::published`] is known; a weekday needs the day.
     pub precision: Precision,
+    /// The month and weekday names and date markers ([`crate::lexicon::Lexicon::calendars`]).
     pub calendars: &'a [Calendar],
+    /// Lowercase words right before a date that make it another thing's date ("held in", "elections of").
     pub foreign_markers: &'a [Vec<String>],
+    /// Lowercase words that make a weekday point after publication ("will", "is set to").
     pub future_markers: &'a [Vec<String>],
 }
 
@@ -377,6 +403,8 @@ pub struct DateReading {
     pub history: bool,
 }
 
+/// Reads the date expressions of `sentence` once: the act's date, and
+/// whether, without one, it tells history (see [`DateReading`]).
 pub fn read_date(sentence: &str, ctx: &DateContext<'_>) -> DateReading {
     let exprs = expressions(sentence, ctx.calendars);
     let date = resolve_event_date(sentence, &exprs, ctx);
@@ -391,11 +419,13 @@ pub fn read_date(sentence: &str, ctx: &DateContext<'_>) -> DateReading {
 
 /// True when the sentence sets its act in a year before publication's ("In
 /// 2019, when Guaidó declared himself president, the United States was one
-/// of the first to recognise him"): a bare year after "in", "en" or
-/// "during" that opens the sentence or stands before a comma, so that it
-/// dates the clause, not a noun ("the Assembly elected in 2015 as").
+/// of the first to recognise him"): a bare year after a year opener ("in",
+/// "en", "during": [`DateWords::year_openers`]) that opens the sentence or
+/// stands before a comma, so that it dates the clause, not a noun ("the
+/// Assembly elected in 2015 as").
 fn in_earlier_year(sentence: &str, ctx: &DateContext<'_>) -> bool {
-    let lead = |w: &str| ["in", "en", "during", "durante"].iter().any(|m| crate::text::same_word(w, m));
+    let lead =
+        |w: &str| ctx.calendars.iter().any(|c| c.words.year_openers.iter().any(|m| crate::text::same_word(w, m)));
     let mut words = crate::text::word_slices(sentence).peekable();
     let mut first = true;
     let mut prev: Option<&str> = None;
@@ -574,7 +604,9 @@ fn followed_by_foreign(rest: &str, cals: &[Calendar]) -> bool {
     // Skip the date expression itself: its words are numbers, month names
     // and connectives.
     let mut after = crate::text::words_borrowed(crate::text::prefix(rest, 80)).take(6).skip_while(|w| {
-        w.chars().all(|c| c.is_ascii_digit()) || month_of(cals, w).is_some() || matches!(&**w, "de" | "of")
+        w.chars().all(|c| c.is_ascii_digit())
+            || month_of(cals, w).is_some()
+            || cals.iter().any(|c| c.words.month_links.contains(w))
     });
     after.next().is_some_and(|w| cals.iter().any(|c| c.foreign_date_followers.iter().any(|f| *f == *w)))
 }

@@ -15,16 +15,27 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The data files compiled into the extractor.
 pub mod builtin {
+    /// `countries.csv`: every country, its names and demonyms in both languages.
     pub const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.csv");
+    /// `officeholders.csv`: people who speak for an actor, with their terms.
     pub const OFFICEHOLDERS: &str = include_str!("../../../data/gazetteer/officeholders.csv");
+    /// `seats.csv`: seats of power ("White House", "Itamaraty") and the actor each names.
     pub const SEATS: &str = include_str!("../../../data/gazetteer/seats.csv");
+    /// `organisations.csv`: organisations that take stances, with their aliases.
     pub const ORGANISATIONS: &str = include_str!("../../../data/gazetteer/organisations.csv");
+    /// `groups.csv`: groups of countries and their members, dated.
     pub const GROUPS: &str = include_str!("../../../data/gazetteer/groups.csv");
+    /// `group_names.csv`: the names of each group ("Lima Group", "Grupo de Lima").
     pub const GROUP_NAMES: &str = include_str!("../../../data/gazetteer/group_names.csv");
+    /// `governments.csv`: the terms of each country's governments, which the dataset carries.
     pub const GOVERNMENTS: &str = include_str!("../../../data/gazetteer/governments.csv");
+    /// `turning_points.csv`: the crisis's turning points, which the dataset carries.
     pub const TURNING_POINTS: &str = include_str!("../../../data/gazetteer/turning_points.csv");
+    /// `dated_sides.csv`: phrases whose side changes with the date.
     pub const DATED_SIDES: &str = include_str!("../../../data/gazetteer/dated_sides.csv");
+    /// `anchors.csv`: events an act may be dated by ("after the elections").
     pub const ANCHORS: &str = include_str!("../../../data/gazetteer/anchors.csv");
+    /// The language lexicons (`lexicon/<lang>.toml`): each language's code and its file's text.
     pub const LANGUAGES: &[(&str, &str)] =
         &[("en", include_str!("../lexicon/en.toml")), ("es", include_str!("../lexicon/es.toml"))];
 }
@@ -32,8 +43,11 @@ pub mod builtin {
 /// Which side a target phrase stands for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Align {
+    /// The opposition (Guaidó, González, Machado) and its cause.
     Opposition,
+    /// Maduro and his government's claim.
     Government,
+    /// No side: dialogue, negotiation, new or verified elections.
     Neutral,
     /// The use of force against Venezuela (2026): condemning or welcoming
     /// it is a position on force, not on who governs, so it is neutral.
@@ -76,17 +90,24 @@ pub enum Tag {
     Group(u16),
     /// Venezuela, its government or its capital, as the one acting.
     Venezuela,
+    /// A side of the crisis (`[sides]`), as a cue's target.
     Side(Align),
     /// The election's results, unqualified: the government's side when
     /// criticised ("manipulation of the election results"), but nobody's
     /// when accepted, since a promise to recognise "the results" may mean
     /// verified ones.
     Results,
+    /// A pronoun that refers back to the last person named on a side ("him", "lo").
     Pronoun,
+    /// A cue: what an actor does to the target it pairs with.
     Cue(Cue),
+    /// Negates the cue after it, within three words ("did not recognise").
     Negator,
+    /// An act that takes the opposition's side without a target.
     IntrinsicOpposition,
+    /// Calling someone president-elect: a recognition of the opposition by itself.
     IntrinsicOppositionRecognition,
+    /// Declared neutrality, which needs no target.
     IntrinsicNeutral,
     /// Undoes the cue after it ("vetoed a resolution backing ...").
     Cancel,
@@ -107,11 +128,18 @@ pub enum Tag {
     /// ago"): an act in such a sentence without a date of its own cannot be
     /// dated on publication.
     History,
+    /// Opens a clause whose actors do not take part ("except", "excepto").
     Exclusion,
+    /// A phrase that holds an actor's name but names no actor ("New Mexico",
+    /// "Latin America"): as the longer match, it hides the name inside it.
     Blocker,
+    /// A verb of a rupture ("broke", "rompió"), read with a [`Tag::RuptureNoun`] within four words.
     RuptureVerb,
+    /// What a rupture breaks ("relations", "relaciones").
     RuptureNoun,
+    /// Recalling, withdrawing or expelling diplomats, or closing a mission; read with a [`Tag::DiplomatNoun`].
     WithdrawVerb,
+    /// Diplomats and missions ("ambassador", "embajada").
     DiplomatNoun,
     /// A phrase whose side depends on the date (`dated_sides.csv`), by
     /// index into [`Lexicon::dated_sides`]: "Asamblea Nacional" is the
@@ -199,6 +227,8 @@ impl Tag {
         )
     }
 
+    /// True for the tags that name an actor: a country, its demonym, an
+    /// organisation, a person or a group.
     pub fn is_actor(self) -> bool {
         matches!(self, Tag::Country(_) | Tag::Demonym(_) | Tag::Organisation(_) | Tag::Person(_) | Tag::Group(_))
     }
@@ -207,20 +237,25 @@ impl Tag {
 /// A country of the gazetteer.
 #[derive(Clone, Debug)]
 pub struct Country {
+    /// ISO 3166-1 alpha-2 code ("BR"): the actor's code in events.
     pub code: String,
+    /// The English short name.
     pub name: String,
 }
 
 /// An organisation that can take a stance (EU, OAS, UN, ...).
 #[derive(Clone, Debug)]
 pub struct Organisation {
+    /// The code used as the actor in events ("EU", "OAS").
     pub code: String,
+    /// The full name.
     pub name: String,
 }
 
 /// One surface form of a person with the terms in which it speaks for an actor.
 #[derive(Clone, Debug, Default)]
 pub struct Person {
+    /// The surface form, matched exactly as written.
     pub name: String,
     /// (actor, from inclusive, to exclusive or open).
     pub terms: Vec<(String, Date, Option<Date>)>,
@@ -239,7 +274,9 @@ impl Person {
 /// A group of countries with dated membership.
 #[derive(Clone, Debug, Default)]
 pub struct Group {
+    /// The group's code in `groups.csv` ("lima_group").
     pub id: String,
+    /// (member code, from inclusive, to exclusive or open); a member may have several spans.
     pub members: Vec<(String, Date, Option<Date>)>,
 }
 
@@ -268,7 +305,9 @@ impl Group {
 /// inclusive, to exclusive or open) spans; outside them it has no side.
 #[derive(Clone, Debug, Default)]
 pub struct DatedSide {
+    /// The phrase as written in `dated_sides.csv`; a capitalised one matches exactly.
     pub phrase: String,
+    /// Its spans in file order; the first that holds a date decides.
     pub spans: Vec<(Option<Align>, Date, Option<Date>)>,
 }
 
@@ -283,9 +322,12 @@ impl DatedSide {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Calendar {
+    /// Twelve lists, January first, of each month's lowercase names and abbreviations.
     pub months: Vec<Vec<String>>,
+    /// Seven lists, Monday first, of each weekday's lowercase names.
     pub weekdays: Vec<Vec<String>>,
     #[serde(default)]
+    /// Words right before a date that make it another thing's date ("held in", "elections of").
     pub foreign_date_markers: Vec<String>,
     /// Words that make a weekday refer to the days after publication.
     #[serde(default)]
@@ -306,6 +348,38 @@ pub struct Calendar {
     /// no lookup.
     #[serde(skip)]
     quick: [u32; 11],
+    /// The words that join a date's parts and set an act in a year (the
+    /// file's `[dates]` section, kept here with the names they go with).
+    #[serde(skip)]
+    pub words: DateWords,
+}
+
+/// The words dates read between and before their numbers and names
+/// (`[dates]` in `lexicon/<lang>.toml`), all lowercase. Like the names,
+/// they are merged across languages: a date asks whether any language's
+/// calendar says so.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateWords {
+    /// Between a day and its month, or a month and its year ("9 of
+    /// January", "enero de 2019").
+    pub month_links: Words,
+    /// Between a day and month and the year after them ("9 de enero de 2019").
+    pub year_links: Words,
+    /// A bare year after one of these, opening the sentence or before a
+    /// comma, sets the act in that year ("In 2019, ...", "En 2019, ...").
+    pub year_openers: Words,
+    /// A weekday name right after one of these names a place ("Santo Domingo").
+    pub place_openers: Words,
+}
+
+impl DateWords {
+    fn merge(&mut self, o: &DateWords) {
+        self.month_links.extend(o.month_links.iter().cloned());
+        self.year_links.extend(o.year_links.iter().cloned());
+        self.year_openers.extend(o.year_openers.iter().cloned());
+        self.place_openers.extend(o.place_openers.iter().cloned());
+    }
 }
 
 /// FNV-1a: names are a few bytes long, and hashing them with SipHash
@@ -313,6 +387,7 @@ pub struct Calendar {
 #[derive(Clone, Copy, Default, Debug)]
 pub struct Fnv;
 
+/// The running state of [`Fnv`]: FNV-1a's 64-bit hash of the bytes so far.
 pub struct FnvHasher(u64);
 
 impl std::hash::BuildHasher for Fnv {
@@ -363,6 +438,7 @@ impl Calendar {
             all.future_markers.extend(c.future_markers.iter().cloned());
             all.foreign_date_followers.extend(c.foreign_date_followers.iter().cloned());
             all.election_date_markers.extend(c.election_date_markers.iter().cloned());
+            all.words.merge(&c.words);
         }
         all.index_names();
         all
@@ -416,6 +492,108 @@ struct LanguageFile {
     cues: CuesSection,
     diplomacy: DiplomacySection,
     grammar: Grammar,
+    dates: DateWords,
+    language: LanguageSection,
+}
+
+/// `[language]`: what tells an article in this language from others.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageSection {
+    function_words: Vec<String>,
+}
+
+/// The common function words of each language (`[language]` in
+/// `lexicon/<lang>.toml`), by which [`crate::article::guess_language`]
+/// tells an article's language when its metadata does not. Each word is
+/// held lowercase with the language it belongs to; the language files'
+/// tests keep any word to one language.
+///
+/// Every word of an article's opening is looked up, so the lookup is made
+/// cheap: an ASCII word of up to eight bytes is packed into one integer
+/// and compared only with the packed words of its own length.
+#[derive(Clone, Debug, Default)]
+pub struct FunctionWords {
+    /// The languages, in the order of the lexicon's files.
+    langs: Vec<String>,
+    /// The ASCII words of one to eight bytes, packed by [`pack_lowercase`],
+    /// each with its language's index in `langs`, ordered by length.
+    packed: Vec<(u64, u8)>,
+    /// `packed[by_len[n].0..by_len[n].1]` holds the words of `n` bytes.
+    by_len: [(u16, u16); 9],
+    /// The other words (longer, or not ASCII), with their language's index.
+    other: Vec<(String, u8)>,
+}
+
+/// The ASCII bytes of `b` (at most eight), lowercased, first byte lowest,
+/// zero above: two words of different lengths never pack alike.
+#[inline]
+fn pack_lowercase(b: &[u8]) -> u64 {
+    b.iter().enumerate().fold(0, |k, (i, c)| k | u64::from(c.to_ascii_lowercase()) << (8 * i))
+}
+
+impl FunctionWords {
+    fn add(&mut self, lang: &str, words: &[String]) {
+        let index = self.langs.len() as u8;
+        self.langs.push(lang.to_string());
+        for w in words.iter().map(|w| w.to_lowercase()) {
+            if w.is_ascii() && (1..self.by_len.len()).contains(&w.len()) {
+                self.packed.push((pack_lowercase(w.as_bytes()), index));
+            } else {
+                self.other.push((w, index));
+            }
+        }
+        // Order the packed words by length (a packed word's highest nonzero
+        // byte is its last letter) and note where each length starts.
+        let len = |k: u64| (64 - k.leading_zeros()).div_ceil(8) as usize;
+        self.packed.sort_by_key(|&(k, _)| len(k));
+        for n in 0..self.by_len.len() {
+            let from = self.packed.iter().position(|&(k, _)| len(k) >= n).unwrap_or(self.packed.len());
+            let to = self.packed.iter().position(|&(k, _)| len(k) > n).unwrap_or(self.packed.len());
+            self.by_len[n] = (from as u16, to as u16);
+        }
+    }
+
+    /// The languages, in the order of the lexicon's files: the indexes
+    /// [`FunctionWords::language_of`] gives.
+    pub fn langs(&self) -> &[String] {
+        &self.langs
+    }
+
+    /// The index of the language whose function word `word` (a slice of
+    /// the text, in its own case) is, once lowercased; none for any other
+    /// word. An ASCII word is compared without being copied.
+    #[inline]
+    pub fn language_of(&self, word: &str) -> Option<usize> {
+        let packed = |b: &[u8]| {
+            let (from, to) = self.by_len[b.len()];
+            if from == to {
+                return None;
+            }
+            let key = pack_lowercase(b);
+            self.packed[usize::from(from)..usize::from(to)].iter().find(|&&(k, _)| k == key).map(|&(_, l)| l)
+        };
+        let other = |lower: &str| self.other.iter().find(|(w, _)| w == lower).map(|&(_, l)| l);
+        let found = if word.is_ascii() {
+            // Lowercasing ASCII keeps the length, and the packed words are
+            // all the ASCII words up to eight bytes.
+            if word.len() < self.by_len.len() {
+                packed(word.as_bytes())
+            } else if self.other.is_empty() {
+                None
+            } else {
+                other(&word.to_ascii_lowercase())
+            }
+        } else {
+            let lower = crate::text::lowercase(word);
+            if lower.is_ascii() && lower.len() < self.by_len.len() {
+                packed(lower.as_bytes())
+            } else {
+                other(&lower)
+            }
+        };
+        found.map(usize::from)
+    }
 }
 
 /// A few lowercase words, asked whether they hold one: a list read in
@@ -632,15 +810,21 @@ pub struct Lexicon {
     /// Every phrase's lowercase spelling; phrase `i` means `entries[i]`.
     trie: Trie,
     entries: Vec<Entry>,
+    /// The gazetteer's countries, Venezuela excepted; [`Tag::Country`] indexes them.
     pub countries: Vec<Country>,
+    /// The gazetteer's organisations; [`Tag::Organisation`] indexes them.
     pub organisations: Vec<Organisation>,
+    /// Office-holders' names with their terms; [`Tag::Person`] indexes them.
     pub people: Vec<Person>,
+    /// Groups of countries with their dated members; [`Tag::Group`] indexes them.
     pub groups: Vec<Group>,
     /// The month and weekday names and date markers of all languages in
     /// one calendar: every question dates ask of them is "does any
     /// language's calendar say so", which one table answers with one
     /// lookup per word (a slice of one, as the date readers take it).
     pub calendars: Vec<Calendar>,
+    /// Each language's common function words, for guessing an article's language.
+    pub function_words: FunctionWords,
     /// Lowercase single words and phrases, matched against the text around
     /// a hit, per language: Spanish "a" marks an object ("pidió a España"),
     /// English "a" is an article ("a U.S. official said").
@@ -665,10 +849,15 @@ pub struct Lexicon {
     /// Words that join two cues side by side ("condemning X and supporting
     /// Y"): a chain of cues does not run across one.
     pub coordinators: HashSet<String>,
+    /// Verbs that attribute a quotation to a speaker ("said", "afirmó"), lowercase.
     pub speech_verbs: HashSet<String>,
+    /// Nouns that make a demonym an actor ("Russian lawmakers"), each as its lowercase words.
     pub institutions: Vec<Vec<String>>,
+    /// Lowercase words that may stand between the names of one list ("and", "y", "as well as" word by word).
     pub list_glue: HashSet<String>,
+    /// Every language's [`Calendar::foreign_date_markers`], each as its lowercase words.
     pub foreign_date_markers: Vec<Vec<String>>,
+    /// Every language's [`Calendar::future_markers`], each as its lowercase words.
     pub future_markers: Vec<Vec<String>>,
     /// Phrases whose side depends on the date, read from `dated_sides.csv`.
     pub dated_sides: Vec<DatedSide>,
@@ -717,19 +906,28 @@ impl std::error::Error for LexiconError {}
 /// The raw text of every data file, so tests can load altered copies.
 #[derive(Clone, Copy)]
 pub struct Sources<'a> {
+    /// `countries.csv`.
     pub countries: &'a str,
+    /// `officeholders.csv`.
     pub officeholders: &'a str,
+    /// `seats.csv`.
     pub seats: &'a str,
+    /// `organisations.csv`.
     pub organisations: &'a str,
+    /// `groups.csv`.
     pub groups: &'a str,
+    /// `group_names.csv`.
     pub group_names: &'a str,
+    /// `dated_sides.csv`.
     pub dated_sides: &'a str,
     /// `anchors.csv`: events a sentence may date its act by ("after the elections").
     pub anchors: &'a str,
+    /// Each language's code and the text of its `lexicon/<lang>.toml`.
     pub languages: &'a [(&'a str, &'a str)],
 }
 
 impl Sources<'static> {
+    /// The files built into the extractor ([`builtin`]).
     pub fn builtin() -> Self {
         Sources {
             countries: builtin::COUNTRIES,
@@ -914,6 +1112,8 @@ impl Lexicon {
         Lexicon::from_sources(Sources::builtin())
     }
 
+    /// Compiles the lexicon from `src`. Errors name the file and, where
+    /// there is one, the line, row or key at fault.
     pub fn from_sources(src: Sources<'_>) -> Result<Lexicon, LexiconError> {
         let mut b = Builder::default();
         let mut countries = Vec::new();
@@ -1045,6 +1245,7 @@ impl Lexicon {
         let mut list_glue = HashSet::new();
         let mut foreign_date_markers = Vec::new();
         let mut future_markers = Vec::new();
+        let mut function_words = FunctionWords::default();
         for (lang, text) in src.languages {
             let file = format!("lexicon/{lang}.toml");
             let lf: LanguageFile = toml::from_str(text).map_err(|e| LexiconError(format!("{file}: {e}")))?;
@@ -1145,7 +1346,9 @@ impl Lexicon {
                     .into_iter()
                     .map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()),
             );
-            let calendar = lf.calendar;
+            let mut calendar = lf.calendar;
+            calendar.words = lf.dates;
+            function_words.add(lang, &lf.language.function_words);
             for name in calendar.months.iter().chain(&calendar.weekdays).flatten() {
                 b.add(name, Tag::CalendarName, false);
             }
@@ -1186,6 +1389,7 @@ impl Lexicon {
             pending,
             grammars,
             grammar_any,
+            function_words,
         })
     }
 
@@ -1326,6 +1530,8 @@ impl Lexicon {
         }
     }
 
+    /// The code of the actor `tag` names on `date`: a country's or an
+    /// organisation's, or the one a person speaks for that day; none for other tags.
     pub fn actor_code(&self, tag: Tag, date: Date) -> Option<&str> {
         match tag {
             Tag::Country(i) | Tag::Demonym(i) => Some(self.countries[i as usize].code.as_str()),
@@ -1343,7 +1549,9 @@ pub type Tags = smallvec::SmallVec<[Tag; 4]>;
 /// One recognised phrase: its byte range in the text and its meanings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
+    /// Byte offset of the phrase's first byte in the scanned text.
     pub start: usize,
+    /// Byte offset just past its last byte.
     pub end: usize,
     tags: Tags,
     /// The [`Tag::kind_bit`]s of `tags`: the rules ask each hit many times
@@ -1352,6 +1560,7 @@ pub struct Hit {
 }
 
 impl Hit {
+    /// A hit over `start..end` with meanings `tags`.
     pub fn new(start: usize, end: usize, tags: Tags) -> Hit {
         let kinds = tags.iter().fold(0, |k, t| k | t.kind_bit());
         Hit { start, end, tags, kinds }
@@ -1362,10 +1571,12 @@ impl Hit {
         &self.tags
     }
 
+    /// True when the phrase holds `tag`; for a tag that carries a value, that exact value.
     pub fn has(&self, tag: Tag) -> bool {
         self.kinds & tag.kind_bit() != 0 && (!tag.carries_value() || self.tags.contains(&tag))
     }
 
+    /// The cue this phrase is, if any.
     pub fn cue(&self) -> Option<Cue> {
         if self.kinds & Tag::Cue(Cue::Support).kind_bit() == 0 {
             return None;
@@ -1373,6 +1584,7 @@ impl Hit {
         self.tags.iter().find_map(|t| if let Tag::Cue(c) = t { Some(*c) } else { None })
     }
 
+    /// The side this phrase names, if any.
     pub fn side(&self) -> Option<Align> {
         if self.kinds & Tag::Side(Align::Neutral).kind_bit() == 0 {
             return None;
@@ -1388,6 +1600,7 @@ impl Hit {
         self.tags.iter().find_map(|t| if let Tag::DatedSide(i) = t { Some(*i) } else { None })
     }
 
+    /// The actor this phrase names (the first actor tag), if any.
     pub fn actor(&self) -> Option<Tag> {
         const ACTORS: u64 = Tag::Country(0).kind_bit()
             | Tag::Demonym(0).kind_bit()

@@ -13,6 +13,8 @@
 //! [`corpus`] runs this over files and directories, in parallel, reporting
 //! every unusable file by name without losing the others.
 
+#![warn(missing_docs)]
+
 pub mod article;
 pub mod corpus;
 pub mod dates;
@@ -34,8 +36,11 @@ pub const GENERATED_BY: &str = concat!("atlas-extract ", env!("CARGO_PKG_VERSION
 /// An article with the events read from it.
 #[derive(Debug, Clone)]
 pub struct Extracted {
+    /// The article's record, as the dataset holds it.
     pub article: Article,
+    /// The stance events read from it, sentence by sentence.
     pub events: Vec<Event>,
+    /// Problems that did not stop it being read.
     pub warnings: Vec<String>,
     /// The work its reading took, in the units of [`WORK_PER_BYTE`].
     pub work: u64,
@@ -108,6 +113,7 @@ impl Extractor {
         self
     }
 
+    /// The compiled lexicon it reads with.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lex
     }
@@ -141,7 +147,7 @@ impl Extractor {
         tracer: &mut explain::Tracer<'l>,
     ) -> Result<Extracted, ArticleError> {
         let text = check_bytes(file, bytes)?;
-        let prep = prepare(file, text, sidecar, &self.lex.calendars, self.dates.as_ref())?;
+        let prep = prepare(file, text, sidecar, &self.lex, self.dates.as_ref())?;
         let mut warnings = prep.warnings.clone();
         let work = std::cell::Cell::new(text.len() as u64 / 8);
         let budget = self.work_base.saturating_add(self.work_per_byte.saturating_mul(text.len() as u64));

@@ -6,6 +6,13 @@
 use std::ops::Range;
 
 /// Abbreviations after which a period does not end a sentence.
+///
+/// English and Spanish ones share this list, in code rather than in the
+/// language files, on purpose: [`sentences`] takes no language (the
+/// verifier and the examples split text without one), and sentence and
+/// quote spans must not move when the language guess of a short or mixed
+/// article changes. A word of one language's abbreviations hardly ever ends
+/// a sentence of the other, so sharing them costs nothing.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "vs", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "jr", "sr", "co", "sra",
@@ -136,7 +143,8 @@ fn sentence_end(text: &str, start: usize, i: usize, before: &mut WordBefore) -> 
     (next.is_uppercase() && long_enough).then_some(end)
 }
 
-/// Two-letter words that often open a sentence, in English and Spanish.
+/// Two-letter words that often open a sentence, in English and Spanish,
+/// shared for the reasons [`ABBREVIATIONS`] is.
 const SHORT_SENTENCE_STARTS: &[&str] = &[
     "El", "La", "Lo", "Un", "En", "Es", "Se", "Su", "No", "Al", "Ya", "He", "It", "In", "On", "As", "At", "If", "We",
     "So", "An", "By",
@@ -499,6 +507,7 @@ pub struct WordIndex<'t> {
 }
 
 impl<'t> WordIndex<'t> {
+    /// Indexes the words of `text`.
     pub fn new(text: &'t str) -> WordIndex<'t> {
         let mut runs = Vec::with_capacity(text.len() / 5);
         let bytes = text.as_bytes();

@@ -15,6 +15,8 @@
 /// No phrase ends at this node (the header's phrase bits all set).
 const NONE: u32 = 0x00FF_FFFF;
 
+/// Every phrase of the lexicon, lowercase, in one packed byte trie; a
+/// phrase's number is its index in the keys it was built from.
 pub struct Trie {
     /// The offset in `packed` of the node reached by each first byte, or 0
     /// when no phrase starts with it.
@@ -198,6 +200,7 @@ pub fn ascii_word_byte(b: u8) -> u8 {
 pub struct WordHash(u64);
 
 impl WordHash {
+    /// The hash of no bytes.
     pub const START: WordHash = WordHash(0x9E37_79B9_7F4A_7C15);
 
     /// The hash with one more folded byte (from [`ascii_word_byte`]).

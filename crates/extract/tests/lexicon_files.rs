@@ -67,6 +67,11 @@ fn word_lists_hold_single_lowercase_words() {
         "cues.rivals",
         "cues.apposition_openers",
         "calendar.foreign_date_followers",
+        "dates.month_links",
+        "dates.year_links",
+        "dates.year_openers",
+        "dates.place_openers",
+        "language.function_words",
     ];
     for (lang, file) in files() {
         let lists = lists(&file);
@@ -136,9 +141,14 @@ fn foreign_date_markers_fit_the_words_read_before_a_date() {
 fn a_misspelled_key_is_an_error_naming_file_and_key() {
     use atlas_extract::lexicon::{builtin, Lexicon, Sources};
     let (lang, en) = builtin::LANGUAGES.iter().find(|(l, _)| *l == "en").copied().unwrap();
-    for (key, typo) in
-        [("negators", "negatorz"), ("rupture_verbs", "rupture_verb"), ("pronouns", "pronoun"), ("weekdays", "weekday")]
-    {
+    for (key, typo) in [
+        ("negators", "negatorz"),
+        ("rupture_verbs", "rupture_verb"),
+        ("pronouns", "pronoun"),
+        ("weekdays", "weekday"),
+        ("month_links", "month_link"),
+        ("function_words", "function_word"),
+    ] {
         let pattern = format!("\n{key} =");
         assert!(en.contains(&pattern), "en.toml has no {key:?} key");
         let broken = en.replacen(&pattern, &format!("\n{typo} ="), 1);
@@ -149,4 +159,103 @@ fn a_misspelled_key_is_an_error_naming_file_and_key() {
             .to_string();
         assert!(err.contains("lexicon/en.toml") && err.contains(typo), "{err}");
     }
+}
+
+/// A function word says which language a text is in only if one language
+/// alone lists it.
+#[test]
+fn no_function_word_is_in_two_languages() {
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    for (lang, file) in files() {
+        for w in lists(&file).get("language.function_words").into_iter().flatten() {
+            if let Some(other) = seen.insert(w.clone(), lang) {
+                panic!("{w:?} is a function word of both lexicon/{other}.toml and lexicon/{lang}.toml");
+            }
+        }
+    }
+}
+
+/// The built-in lexicon with `from` replaced by `to` in `lang`'s file.
+fn altered(lang: &str, from: &str, to: &str) -> atlas_extract::lexicon::Lexicon {
+    use atlas_extract::lexicon::{builtin, Lexicon, Sources};
+    let languages: Vec<(&str, String)> = builtin::LANGUAGES
+        .iter()
+        .map(|(l, text)| {
+            if *l != lang {
+                return (*l, text.to_string());
+            }
+            assert!(text.contains(from), "lexicon/{l}.toml has no {from:?}");
+            (*l, text.replacen(from, to, 1))
+        })
+        .collect();
+    let languages: Vec<(&str, &str)> = languages.iter().map(|(l, t)| (*l, t.as_str())).collect();
+    Lexicon::from_sources(Sources { languages: &languages, ..Sources::builtin() })
+        .expect("the altered lexicon compiles")
+}
+
+/// The language guess counts the words of each file's `[language]`
+/// section, and nothing else: a word added to a list moves the guess.
+#[test]
+fn the_language_guess_reads_each_files_function_words() {
+    use atlas_extract::article::guess_language;
+    let lex = atlas_extract::lexicon::Lexicon::builtin().unwrap();
+    let guess = |text: &str| guess_language(text, &lex.function_words).to_string();
+    assert_eq!(guess("The Foreign Ministry said that it was with the people."), "en");
+    assert_eq!(guess("El Gobierno de Chile dijo que los venezolanos y las venezolanas..."), "es");
+    // A tie, and a text with none of the words, go to the first file's language.
+    assert_eq!(guess("the y"), "en");
+    assert_eq!(guess("Guaidó Maduro 2019"), "en");
+    let text = "The gobierno dijo: según según según.";
+    assert_eq!(guess(text), "en");
+    let es = altered("es", "function_words = [\"el\"", "function_words = [\"según\", \"el\"");
+    assert_eq!(guess_language(text, &es.function_words), "es");
+    // Capitals, in ASCII or not, are read as lowercase ("SEGÚN").
+    assert_eq!(guess_language("THE SEGÚN SEGÚN", &es.function_words), "es");
+}
+
+/// Dates read their linking words, year openers and place openers from
+/// each file's `[dates]` section: emptying one list changes what is read.
+#[test]
+fn dates_read_each_files_date_words() {
+    use atlas_extract::dates::{published_from_text, read_date, DateContext, Precision};
+    use atlas_model::Date;
+    let d = |s: &str| s.parse::<Date>().unwrap();
+    let builtin = atlas_extract::lexicon::Lexicon::builtin().unwrap();
+    let published = |lex: &atlas_extract::lexicon::Lexicon, text: &str| {
+        published_from_text(text, &lex.calendars).map(|(date, _)| date)
+    };
+    let reading = |lex: &atlas_extract::lexicon::Lexicon, sentence: &str, on: &str| {
+        let ctx = DateContext {
+            published: d(on),
+            precision: Precision::Day,
+            calendars: &lex.calendars,
+            foreign_markers: &lex.foreign_date_markers,
+            future_markers: &lex.future_markers,
+        };
+        read_date(sentence, &ctx)
+    };
+
+    // month_links: "9 de enero", "9 of January".
+    assert_eq!(published(&builtin, "Caracas, 9 de enero de 2019."), Some(d("2019-01-09")));
+    assert_eq!(published(&builtin, "London, 9 of January 2019."), Some(d("2019-01-09")));
+    let no_de = altered("es", "month_links = [\"de\"]", "month_links = []");
+    assert_eq!(published(&no_de, "Caracas, 9 de enero de 2019."), None);
+    assert_eq!(published(&no_de, "London, 9 of January 2019."), Some(d("2019-01-09")));
+
+    // year_links: the year after "9 de enero de".
+    let no_year_de = altered("es", "year_links = [\"de\"]", "year_links = []");
+    assert_eq!(reading(&builtin, "El 9 de enero de 2019 Chile habló.", "2020-03-01").date, Some(d("2019-01-09")));
+    assert_eq!(reading(&no_year_de, "El 9 de enero de 2019 Chile habló.", "2020-03-01").date, Some(d("2020-01-09")));
+
+    // year_openers: "En 2019, ..." tells history.
+    let sentence = "En 2019, Chile reconoció a Guaidó.";
+    assert!(reading(&builtin, sentence, "2024-03-01").history);
+    let no_en = altered("es", "year_openers = [\"en\", \"durante\"]", "year_openers = [\"durante\"]");
+    assert!(!reading(&no_en, sentence, "2024-03-01").history);
+
+    // place_openers: "Santo Domingo" is no Sunday.
+    let sentence = "Santo Domingo reconoció a Guaidó.";
+    assert_eq!(reading(&builtin, sentence, "2019-01-25").date, None);
+    let no_santo = altered("es", "place_openers = [\"santo\"]", "place_openers = []");
+    assert_eq!(reading(&no_santo, sentence, "2019-01-25").date, Some(d("2019-01-20")));
 }

@@ -141,7 +141,7 @@ fn read_article(path: &Path, id: &str, fz: &Featurizer) -> Result<Article, Strin
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let sidecar = std::fs::read_to_string(path.with_extension("txt.meta")).ok();
     let file = path.display().to_string();
-    let prep = atlas_extract::article::prepare(&file, &text, sidecar.as_deref(), &fz.lexicon().calendars, None)
+    let prep = atlas_extract::article::prepare(&file, &text, sidecar.as_deref(), fz.lexicon(), None)
         .map_err(|e| e.to_string())?;
     let (lang, date, body_start) = (prep.lang.clone(), prep.published, prep.body_start);
     Ok(Article { id: id.to_string(), lang, date, body_start, text })
