@@ -22,9 +22,12 @@ build: setup
 dataset:
 	cargo run --release -q -p atlas-extract -- -o data/dataset.json data/articles
 
-## eval: fact-level precision and recall of the dataset on the labelled dev and test splits
+## eval: precision and recall of the dataset (rules) and of the learned verifier on the labelled
+## dev and frozen test splits, candidate recall and labeller agreement
 eval:
 	node scripts/eval/mentions.mjs dev test agreement
+	cargo run --release -q -p atlas-verify --example eval -- dev
+	cargo run --release -q -p atlas-verify --example eval -- test
 	node scripts/eval/facts.mjs dev
 	node scripts/eval/facts.mjs test
 
