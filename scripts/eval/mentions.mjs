@@ -137,6 +137,7 @@ function agreement() {
   const pairs = [...second].filter(([id]) => first.has(id)).map(([id, r]) => [id, first.get(id).label, r.label]);
   const arts = new Set(pairs.map(([id]) => parseId(id)?.article));
   console.log(`agreement: ${pairs.length} mentions labelled twice, in ${arts.size} articles`);
+  console.log('  (the first labelling as it stands, adjudicated: data/labels/adjudication.csv; the figures before adjudication are in data/labels/CHANGES.md)');
   if (!pairs.length) return;
   const a = pairs.map((p) => p[1]), b = pairs.map((p) => p[2]);
   const cats = ['opposition', 'government', 'neutral', 'none'];
