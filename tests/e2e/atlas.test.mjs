@@ -1,30 +1,19 @@
 // End-to-end specification of the atlas, in real headless Chromium against
 // the release build in dist/. Each test reads like a thing a user does.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { serveDist, launch, open, screenshot, stances, setSlider, sliderDate } from './harness.mjs';
+import { useBrowser, open, screenshot, stances, setSlider, sliderDate } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const dayIndex = (iso) => Math.round((Date.parse(iso) - Date.parse('2019-01-01')) / 86400000);
 const colored = (s) => Object.values(s).filter((v) => v !== 'none').length;
 
 test('the page loads with every country, no console error and no request to another host', async () => {
-  const { page, context, problems } = await open(browser, server.origin);
+  const { page, context, problems } = await open(env.browser, env.server.origin);
   const tiles = await page.$$eval('.tile[data-country]', (els) => els.map((e) => e.dataset.country));
   assert.ok(tiles.length >= 196, `only ${tiles.length} tiles`);
   for (const code of ['US', 'VE', 'XK', 'TW', 'PS', 'TV']) assert.ok(tiles.includes(code), code);
@@ -37,7 +26,7 @@ test('the page loads with every country, no console error and no request to anot
 });
 
 test('dragging the slider from 2019 to 2025 changes the colors', async () => {
-  const { page, context, problems } = await open(browser, server.origin);
+  const { page, context, problems } = await open(env.browser, env.server.origin);
   await setSlider(page, 0);
   assert.equal(await sliderDate(page), '2019-01-01');
   const start = await stances(page);
@@ -62,7 +51,7 @@ test('dragging the slider from 2019 to 2025 changes the colors', async () => {
 });
 
 test('the slider works by keyboard: arrows move a day, Page Up a month', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-23');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-23');
   await page.getByRole('slider', { name: 'Date' }).focus();
   await page.keyboard.press('ArrowRight');
   assert.equal(await sliderDate(page), '2019-01-24');
@@ -76,7 +65,7 @@ test('the slider works by keyboard: arrows move a day, Page Up a month', async (
 });
 
 test('previous and next event buttons jump between event days', async () => {
-  const { page, context } = await open(browser, server.origin, '?date=2019-01-01');
+  const { page, context } = await open(env.browser, env.server.origin, '?date=2019-01-01');
   await page.getByRole('button', { name: /Next event/ }).click();
   const first = await sliderDate(page);
   assert.ok(first > '2019-01-01');
@@ -88,7 +77,7 @@ test('previous and next event buttons jump between event days', async () => {
 });
 
 test('clicking a country shows its stance, history and quotes with the mention highlighted', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   await page.click('[data-country="US"]');
   const panel = page.locator('aside.panel');
   await panel.waitFor();
@@ -109,7 +98,7 @@ test('clicking a country shows its stance, history and quotes with the mention h
 });
 
 test('Enter on a focused tile opens its panel and Escape closes it', async () => {
-  const { page, context } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   await page.focus('[data-country="CN"]');
   await page.keyboard.press('Enter');
   await page.locator('aside.panel h2', { hasText: 'China' }).waitFor();
@@ -120,7 +109,7 @@ test('Enter on a focused tile opens its panel and Escape closes it', async () =>
 });
 
 test('the map is one Tab stop and arrow keys walk it like a map', async () => {
-  const { page, context } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   const stops = await page.$$eval('.tile', (els) => els.filter((e) => e.tabIndex === 0).map((e) => e.dataset.country));
   assert.deepEqual(stops, ['US'], 'exactly one tile is in the Tab order');
   await page.focus('[data-country="CO"]');
@@ -133,7 +122,7 @@ test('the map is one Tab stop and arrow keys walk it like a map', async () => {
 });
 
 test('the play button animates through time and pauses', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-01');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-01');
   await page.getByRole('button', { name: /Play/ }).click();
   await page.waitForFunction(() => document.querySelector('time').getAttribute('datetime') > '2019-03-01');
   await page.getByRole('button', { name: /Pause/ }).click();
@@ -145,7 +134,7 @@ test('the play button animates through time and pauses', async () => {
 });
 
 test('with a panel open, moving the slider keeps focus on the slider and updates the panel', async () => {
-  const { page, context } = await open(browser, server.origin, '?date=2019-01-22&country=US');
+  const { page, context } = await open(env.browser, env.server.origin, '?date=2019-01-22&country=US');
   await page.locator('aside.panel h2', { hasText: 'United States' }).waitFor();
   const slider = page.getByRole('slider', { name: 'Date' });
   await slider.focus();
@@ -158,7 +147,7 @@ test('with a panel open, moving the slider keeps focus on the slider and updates
 });
 
 test('typing in the search box never opens a panel by itself', async () => {
-  const { page, context } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   await page.fill('#country-search', 'bra');
   await page.keyboard.press('Tab');
   assert.equal(await page.locator('aside.panel').count(), 0);
@@ -166,7 +155,7 @@ test('typing in the search box never opens a panel by itself', async () => {
 });
 
 test('a shared link opens the same view', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24&country=CN');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-24&country=CN');
   assert.equal(await sliderDate(page), '2019-01-24');
   assert.match(await page.locator('aside.panel h2').textContent(), /China/);
   assert.equal(await page.$eval('input[type=range]', (e) => Number(e.value)), dayIndex('2019-01-24'));
@@ -176,7 +165,7 @@ test('a shared link opens the same view', async () => {
 
 test('invalid URL values fall back to the default view without an error', async () => {
   for (const q of ['?date=2019-02-30&country=ZZ', '?date=banana', '?country=%3Cscript%3E', '?date=1900-01-01']) {
-    const { page, context, problems } = await open(browser, server.origin, q);
+    const { page, context, problems } = await open(env.browser, env.server.origin, q);
     assert.equal(await page.locator('aside.panel').count(), 0, q);
     assert.ok((await sliderDate(page)) >= '2019-01-01', q);
     assert.deepEqual(problems, [], q);
@@ -185,7 +174,7 @@ test('invalid URL values fall back to the default view without an error', async 
 });
 
 test('the search box finds a country by its English or Spanish name', async () => {
-  const { page, context } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   await page.fill('#country-search', 'Rusia');
   await page.click('button[type=submit]');
   await page.locator('aside.panel h2', { hasText: 'Russia' }).waitFor();
@@ -193,7 +182,7 @@ test('the search box finds a country by its English or Spanish name', async () =
 });
 
 test('the list view groups the same countries by stance', async () => {
-  const { page, context } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   const map = await stances(page);
   await page.getByRole('button', { name: 'List', exact: true }).click();
   const listed = await page.$$eval('.list-view [data-country]', (els) =>
@@ -206,7 +195,7 @@ test('the list view groups the same countries by stance', async () => {
 });
 
 test('export writes the current view as CSV and JSON', async () => {
-  const { page, context } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Export CSV')]);
   assert.equal(csv.suggestedFilename(), 'stance-atlas-2019-01-24.csv');
   const csvText = fs.readFileSync(await csv.path(), 'utf8');
@@ -220,7 +209,7 @@ test('export writes the current view as CSV and JSON', async () => {
 });
 
 test('dark mode follows the system setting', async () => {
-  const { page, context } = await open(browser, server.origin, '?date=2019-01-24', { colorScheme: 'dark' });
+  const { page, context } = await open(env.browser, env.server.origin, '?date=2019-01-24', { colorScheme: 'dark' });
   const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   const [r, g, b] = bg.match(/\d+/g).map(Number);
   assert.ok(r + g + b < 150, `background ${bg} is not dark`);
@@ -229,7 +218,7 @@ test('dark mode follows the system setting', async () => {
 });
 
 test('on a 375 px phone the page does not overflow and the map scrolls inside itself', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24&country=PY', {
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-24&country=PY', {
     viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true,
   });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -243,7 +232,7 @@ test('on a 375 px phone the page does not overflow and the map scrolls inside it
 
 test('the page passes an automated accessibility audit (axe-core, no serious or critical issue)', async () => {
   for (const [name, options] of [['light', {}], ['dark', { colorScheme: 'dark' }]]) {
-    const { page, context } = await open(browser, server.origin, '?date=2019-01-24&country=US', options);
+    const { page, context } = await open(env.browser, env.server.origin, '?date=2019-01-24&country=US', options);
     await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -1,28 +1,17 @@
 // End-to-end specification of the counts-over-time chart: it is drawn on the
 // slider's scale, clicking it or pressing a key on it moves the slider, each
 // series' peak is labelled with the same figure as its table.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, open, screenshot, sliderDate } from './harness.mjs';
+import { useBrowser, open, screenshot, sliderDate } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const dayIndex = (iso) => Math.round((Date.parse(iso) - Date.parse('2019-01-01')) / 86400000);
 const isoAt = (i) => new Date(Date.parse('2019-01-01') + i * 86400000).toISOString().slice(0, 10);
 
 test('clicking the chart moves the slider to that day', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-02-04');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-02-04');
   const max = await page.$eval('input[type=range]', (e) => Number(e.max));
   const plot = page.locator('.chart-plot');
   const box = await plot.boundingBox();
@@ -39,7 +28,7 @@ test('clicking the chart moves the slider to that day', async () => {
 });
 
 test('the chart works by keyboard: arrows step between the days a count changes, Home and End', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-02-04');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-02-04');
   const chart = page.getByRole('slider', { name: 'Counts over time' });
   await chart.focus();
   await page.keyboard.press('ArrowRight');
@@ -69,7 +58,7 @@ async function table(page) {
 
 test('each series’ peak is labelled, with the figure its table gives, in both layers', async () => {
   for (const [layer, keys] of [['stance', ['opposition', 'government', 'neutral']], ['recognition', ['guaido', 'gonzalez', 'maduro']]]) {
-    const { page, context, problems } = await open(browser, server.origin, `?date=2019-02-04&layer=${layer}`);
+    const { page, context, problems } = await open(env.browser, env.server.origin, `?date=2019-02-04&layer=${layer}`);
     const t = await table(page);
     assert.equal(t.header.length, keys.length + 1, layer);
     for (const [i, key] of keys.entries()) {

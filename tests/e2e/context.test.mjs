@@ -1,10 +1,10 @@
 // Read in context: a quote opens its article, fetched on demand from the
 // same origin, with the quoted sentence highlighted at its exact bytes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { serveDist, launch, open, screenshot } from './harness.mjs';
+import { useBrowser, open, screenshot } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = new URL('../../', import.meta.url);
@@ -14,20 +14,11 @@ const articles = new Map(dataset.articles.map((a) => [a.id, a]));
 const bytesAt = (e) => fs.readFileSync(new URL(`data/articles/${articles.get(e.article).file}`, root))
   .subarray(e.span.start, e.span.end).toString('utf8');
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Opens the panel of `e`'s actor on its date and clicks "Read in context" under its quote. */
 async function openQuote(e, options = {}) {
-  const view = await open(browser, server.origin, `?date=${e.date}&country=${e.actor}`, options);
+  const view = await open(env.browser, env.server.origin, `?date=${e.date}&country=${e.actor}`, options);
   const texts = [];
   view.page.on('request', (r) => { if (/\/articles-[0-9a-f]{8}\//.test(r.url())) texts.push(r.url()); });
   const figures = view.page.locator('.quotes figure.quote');
@@ -51,7 +42,7 @@ test('a quote opens its article with exactly the quoted bytes highlighted, in vi
   assert.equal(await page.$eval('#context-quote', (m) => m.textContent), bytesAt(e));
   assert.equal(bytesAt(e), e.quote);
   assert.equal(texts.length, 1, 'one request, for this article only');
-  assert.ok(texts[0].startsWith(server.origin), 'from the same origin');
+  assert.ok(texts[0].startsWith(env.server.origin), 'from the same origin');
   // Title, outlet, date and link; the text is text: no element but the mark.
   const a = articles.get(e.article);
   assert.equal(await dialog.locator('h2').textContent(), a.title ?? 'Untitled article');

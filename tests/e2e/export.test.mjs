@@ -1,9 +1,9 @@
 // The full export: every event of the dataset, and every country's stance at
 // an interval, as CSV and JSON that parse and agree with the map.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, open } from './harness.mjs';
+import { useBrowser, open } from './harness.mjs';
 
 const root = new URL('../../', import.meta.url);
 const dataset = JSON.parse(fs.readFileSync(new URL('data/dataset.json', root), 'utf8'));
@@ -26,16 +26,7 @@ function parseCsv(text) {
   return rows;
 }
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function save(page, button) {
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
@@ -43,7 +34,7 @@ async function save(page, button) {
 }
 
 test('the events CSV holds every event of the dataset, with codes and sources, safe for spreadsheets', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   const { name, text } = await save(page, 'Events CSV');
   assert.match(name, /^stance-atlas-events-[0-9a-f]{8}\.csv$/);
   const version = name.match(/([0-9a-f]{8})/)[1];
@@ -78,7 +69,7 @@ test('the events CSV holds every event of the dataset, with codes and sources, s
 });
 
 test('the events JSON parses and holds every event under the dataset version', async () => {
-  const { page, context } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   const { text } = await save(page, 'Events JSON');
   const doc = JSON.parse(text);
   assert.match(doc.dataset.comment, /Stance Atlas dataset, version [0-9a-f]{8}/);
@@ -91,7 +82,7 @@ test('the events JSON parses and holds every event under the dataset version', a
 });
 
 test('the monthly country table agrees with the map on each of its dates', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   const { name, text } = await save(page, 'Table CSV');
   assert.match(name, /^stance-atlas-by-month-[0-9a-f]{8}\.csv$/);
   const [comment, ...lines] = text.split('\n');
@@ -102,7 +93,7 @@ test('the monthly country table agrees with the map on each of its dates', async
   assert.ok(rows.every((r) => r.length === header.length));
   for (const day of ['2019-02-01', '2023-06-01']) {
     const c = header.indexOf(day);
-    const view = await open(browser, server.origin, `?date=${day}`);
+    const view = await open(env.browser, env.server.origin, `?date=${day}`);
     const tiles = await view.page.$$eval('.tile[data-country]', (els) =>
       Object.fromEntries(els.map((e) => [e.dataset.country, e.dataset.evidence === 'previous-government' ? `previous:${e.dataset.stance}` : e.dataset.stance])));
     for (const r of rows) assert.equal(r[c], tiles[r[1]], `${r[1]} on ${day}`);
@@ -113,7 +104,7 @@ test('the monthly country table agrees with the map on each of its dates', async
 });
 
 test('the country table at a yearly interval, as JSON', async () => {
-  const { page, context } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   await page.getByLabel("Each country's stance,").selectOption('year');
   const { name, text } = await save(page, 'Table JSON');
   assert.match(name, /^stance-atlas-by-year-[0-9a-f]{8}\.json$/);

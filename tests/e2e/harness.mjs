@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -96,3 +97,20 @@ export async function setSlider(page, index) {
 }
 
 export const sliderDate = (page) => page.$eval('time', (t) => t.getAttribute('datetime'));
+
+/**
+ * The server and browser a test file shares: started before its first test,
+ * closed after its last. Returns { server, browser }, filled in by then.
+ */
+export function useBrowser() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}

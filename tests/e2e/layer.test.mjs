@@ -2,25 +2,14 @@
 // "Layer" switches the map between stance and formal recognition; the
 // legend counts follow, every tile carries both hooks, and the layer is in
 // the permalink. Headless Chromium against dist/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { serveDist, launch, open, screenshot } from './harness.mjs';
+import { useBrowser, open, screenshot } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Every tile's hooks, as { XX: { stance, recognition, recEvidence, label } }. */
 const hooks = (page) => page.$$eval('.tile[data-country]', (els) => Object.fromEntries(els.map((e) => [e.dataset.country, {
@@ -29,7 +18,7 @@ const hooks = (page) => page.$$eval('.tile[data-country]', (els) => Object.fromE
 const count = (page, key) => page.$eval(`[data-count="${key}"]`, (e) => Number(e.textContent));
 
 test('the Layer radio group switches the map to formal recognition: counts, hooks and labels follow', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-02-04');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-02-04');
   const group = page.getByRole('radiogroup', { name: 'Layer' });
   assert.equal(await group.count(), 1);
   assert.ok(await group.getByRole('radio', { name: 'Stance' }).isChecked());
@@ -70,7 +59,7 @@ test('the Layer radio group switches the map to formal recognition: counts, hook
 });
 
 test('a permalink opens the recognition layer, and the radios work by keyboard', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2024-08-05&layer=recognition');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2024-08-05&layer=recognition');
   assert.ok(await page.getByRole('radio', { name: 'Formal recognition' }).isChecked());
   const all = await hooks(page);
   assert.ok(Object.values(all).some((t) => t.recognition === 'gonzalez'), 'González Urrutia is recognised in August 2024');
@@ -83,7 +72,7 @@ test('a permalink opens the recognition layer, and the radios work by keyboard',
   await page.keyboard.press('ArrowRight');
   await page.waitForSelector('main[data-layer="recognition"]');
   for (const q of ['?layer=banana', '?layer=', '?layer=%3Cscript%3E']) {
-    const other = await open(browser, server.origin, q);
+    const other = await open(env.browser, env.server.origin, q);
     assert.equal(await other.page.$eval('main', (m) => m.dataset.layer), 'stance', q);
     assert.deepEqual(other.problems, [], q);
     await other.context.close();
@@ -98,7 +87,7 @@ test('both layers pass an automated accessibility audit (axe-core, no serious or
     ['recognition', '?date=2019-02-04&layer=recognition&country=US', {}],
     ['recognition dark', '?date=2024-08-05&layer=recognition', { colorScheme: 'dark' }],
   ]) {
-    const { page, context } = await open(browser, server.origin, query, options);
+    const { page, context } = await open(env.browser, env.server.origin, query, options);
     await page.click('.chart-table summary');
     await page.waitForSelector('.counts-table');
     await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });

@@ -3,26 +3,15 @@
 // so; Play steps through events, restarts at the end and captions the key
 // dates of captions.csv; from 1024 px the panel sits beside the map and the
 // date bar stays in view. Screenshots at 1280x800, 1366x768 and 375x800.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, open, sliderDate, artifacts } from './harness.mjs';
+import { useBrowser, open, sliderDate, artifacts } from './harness.mjs';
 import { parseCsv } from '../../scripts/gazetteer/csv.mjs';
 
-let server;
-let browser;
+const env = useBrowser();
 const captions = parseCsv(fs.readFileSync(new URL('../../data/gazetteer/captions.csv', import.meta.url), 'utf8')).slice(1);
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const longDate = (iso) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 async function shot(page, name) {
@@ -31,7 +20,7 @@ async function shot(page, name) {
 }
 
 test('the first view opens on the day with the most formal recognitions, and says so', async () => {
-  const { page, context, problems } = await open(browser, server.origin);
+  const { page, context, problems } = await open(env.browser, env.server.origin);
   const day = await sliderDate(page);
   const headline = await page.locator('.headline').textContent();
   assert.match(headline, new RegExp(`^${longDate(day)}, the day with the most formal recognitions: \\d+ governments recognise Guaidó as interim president`));
@@ -50,7 +39,7 @@ test('the first view opens on the day with the most formal recognitions, and say
 });
 
 test('Play captions the key dates from captions.csv and can be paused', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-01');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-01');
   await page.getByRole('button', { name: /Play/ }).click();
   for (const [date, text] of captions.slice(0, 2)) {
     const caption = page.locator(`.key-caption[data-caption="${date}"]`);
@@ -69,7 +58,7 @@ test('Play captions the key dates from captions.csv and can be paused', async ()
 
 test('Play steps at a readable pace and restarts from the start when at the end', async () => {
   const latest = JSON.parse(fs.readFileSync(new URL('../../data/dataset.json', import.meta.url), 'utf8')).events.map((e) => e.date).sort().at(-1);
-  const { page, context } = await open(browser, server.origin, `?date=${latest}`);
+  const { page, context } = await open(env.browser, env.server.origin, `?date=${latest}`);
   const seen = [];
   await page.exposeFunction('__seen', (d) => seen.push([Date.now(), d]));
   await page.evaluate(() => new MutationObserver(() => window.__seen(document.querySelector('time').getAttribute('datetime')))
@@ -86,7 +75,7 @@ test('Play steps at a readable pace and restarts from the start when at the end'
 
 for (const [w, h] of [[1280, 800], [1366, 768], [1024, 768]]) {
   test(`at ${w}x${h} the panel sits beside the whole map and the date bar stays in view`, async () => {
-    const { page, context, problems } = await open(browser, server.origin, '?date=2019-02-04&country=US', { viewport: { width: w, height: h } });
+    const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-02-04&country=US', { viewport: { width: w, height: h } });
     const panel = await page.locator('aside.panel').boundingBox();
     const map = await page.locator('.map-scroll').boundingBox();
     assert.ok(panel.x >= map.x + map.width - 1, 'the panel is beside the map, not below it');
@@ -111,7 +100,7 @@ for (const [w, h] of [[1280, 800], [1366, 768], [1024, 768]]) {
 }
 
 test('at 1280x800 opening a country keeps the map and the slider where they were', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-02-04', { viewport: { width: 1280, height: 800 } });
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-02-04', { viewport: { width: 1280, height: 800 } });
   // Brazil's tile below the sticky date bar, as a reader scrolls to it.
   await page.evaluate(() => scrollTo(0, document.querySelector('[data-country="BR"]').getBoundingClientRect().top + scrollY - 450));
   await page.waitForTimeout(200);
@@ -130,7 +119,7 @@ test('at 1280x800 opening a country keeps the map and the slider where they were
 });
 
 test('on a 375 px phone the headline, chart and layer switch fit without overflow', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '', { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+  const { page, context, problems } = await open(env.browser, env.server.origin, '', { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `page overflows by ${overflow}px`);
   assert.ok(await page.locator('.headline').isVisible());

@@ -1,29 +1,20 @@
 // Share, cite and embed: the page title follows the date, a link and an
 // embed snippet to copy, the map as SVG and PNG images of the current view,
 // and the compact view (?embed=1) on its own.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, open, screenshot, setSlider, stances } from './harness.mjs';
+import { useBrowser, open, screenshot, setSlider, stances } from './harness.mjs';
 
 const root = new URL('../../', import.meta.url);
 const layout = Object.fromEntries(fs.readFileSync(new URL('data/gazetteer/layout.csv', root), 'utf8')
   .trim().split('\n').slice(1).map((l) => l.split(',')).map(([c, col, row]) => [c, [Number(col), Number(row)]]));
 const dayIndex = (iso) => Math.round((Date.parse(iso) - Date.parse('2019-01-01')) / 86400000);
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('the page title names the chosen date and the page has link-preview metadata', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   assert.match(await page.title(), /^24 January 2019 — Stance Atlas/);
   await setSlider(page, dayIndex('2023-06-01'));
   await page.waitForFunction(() => document.title.startsWith('1 June 2023'));
@@ -37,12 +28,12 @@ test('the page title names the chosen date and the page has link-preview metadat
 });
 
 test('copy link puts the address of the current view on the clipboard', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24&country=US');
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-24&country=US');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.getByText('The link is copied.').waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.origin}/?date=2019-01-24&country=US`);
-  assert.equal(await page.getByLabel('Link to this view').inputValue(), `${server.origin}/?date=2019-01-24&country=US`);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${env.server.origin}/?date=2019-01-24&country=US`);
+  assert.equal(await page.getByLabel('Link to this view').inputValue(), `${env.server.origin}/?date=2019-01-24&country=US`);
   // The citation names the dataset's version, its date and the licence.
   const cite = await page.getByLabel('Cite the data').inputValue();
   assert.match(cite, /version [0-9a-f]{8}, news up to \d+ \w+ 20\d\d\. Licensed CC BY 4\.0\. http/);
@@ -52,7 +43,7 @@ test('copy link puts the address of the current view on the clipboard', async ()
 });
 
 test('Download SVG saves the current map with title, date, legend and source', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
   assert.equal(download.suggestedFilename(), 'stance-atlas-map-2019-01-24.svg');
   const svg = fs.readFileSync(await download.path(), 'utf8');
@@ -75,7 +66,7 @@ test('Download SVG saves the current map with title, date, legend and source', a
 });
 
 test('Download PNG saves a valid image of the current view', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   const [svgFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
   const svg = fs.readFileSync(await svgFile.path(), 'utf8');
   const [w, h] = svg.match(/width="(\d+)" height="(\d+)"/).slice(1).map(Number);
@@ -105,7 +96,7 @@ test('Download PNG saves a valid image of the current view', async () => {
 });
 
 test('the embed snippet loads the compact view: map, slider and legend only', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2019-01-24');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   const snippet = await page.getByLabel('Embed code (map, slider and legend)').inputValue();
   assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;date=2019-01-24" title="[^"]+"/);
   await page.setContent(`<!doctype html><html lang="en"><title>A story</title><link rel="icon" href="data:,"><body>${snippet}</body></html>`);
@@ -118,7 +109,7 @@ test('the embed snippet loads the compact view: map, slider and legend only', as
 
 test('the compact view stands alone: no panel, toolbar or share tools, and a tile opens the full atlas', async () => {
   for (const [name, viewport] of [['embed-desktop', { width: 1280, height: 800 }], ['embed-phone', { width: 375, height: 800 }]]) {
-    const { page, context, problems } = await open(browser, server.origin, '?embed=1&date=2019-01-24&country=US', { viewport });
+    const { page, context, problems } = await open(env.browser, env.server.origin, '?embed=1&date=2019-01-24&country=US', { viewport });
     assert.equal(await page.getByRole('slider', { name: 'Date' }).count(), 1);
     assert.equal(await page.locator('.legend').count(), 1);
     for (const absent of ['aside.panel', '.toolbar', '.share', '.compare', '.masthead', '.colophon']) {

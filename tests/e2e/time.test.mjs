@@ -1,26 +1,15 @@
 // End-to-end specification of the map over time: each color is the stance of
 // the government in office on the chosen date (DESIGN.md, "Why a stance
 // belongs to a government"), in real headless Chromium against dist/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, open, screenshot, sliderDate } from './harness.mjs';
+import { useBrowser, open, screenshot, sliderDate } from './harness.mjs';
 
-let server;
-let browser;
+const env = useBrowser();
 const dataset = JSON.parse(fs.readFileSync(new URL('../../data/dataset.json', import.meta.url), 'utf8'));
 const governments = dataset.governments;
 const inOffice = (actor, day) => governments.find((g) => g.actor === actor && g.from <= day && (!g.to || day < g.to));
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Every tile's hooks, as { XX: { stance, evidence, since } }. */
 async function tiles(page) {
@@ -30,7 +19,7 @@ async function tiles(page) {
 
 test('a current stance is always an act of the government in office on that date', async () => {
   for (const day of ['2019-06-01', '2021-06-01', '2023-06-01', '2025-06-01']) {
-    const { page, context, problems } = await open(browser, server.origin, `?date=${day}`);
+    const { page, context, problems } = await open(env.browser, env.server.origin, `?date=${day}`);
     const all = await tiles(page);
     let current = 0;
     for (const [code, t] of Object.entries(all)) {
@@ -56,7 +45,7 @@ test('a current stance is always an act of the government in office on that date
 });
 
 test('Brazil in June 2023 does not show a Bolsonaro-era quote as its current stance', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2023-06-01&country=BR');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2023-06-01&country=BR');
   const panel = page.locator('aside.panel');
   await panel.waitFor();
   const br = (await tiles(page)).BR;
@@ -74,7 +63,7 @@ test('Brazil in June 2023 does not show a Bolsonaro-era quote as its current sta
 });
 
 test('a government change without a new statement shows the previous governmentâ€™s stance, marked', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2023-06-01');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2023-06-01');
   const prev = Object.entries(await tiles(page)).filter(([, t]) => t.evidence === 'previous-government');
   assert.ok(prev.length > 0, 'some country has changed government and not spoken since');
   const legend = await page.$eval('[data-count="previous-government"]', (e) => Number(e.textContent));
@@ -94,7 +83,7 @@ test('a government change without a new statement shows the previous governmentâ
 });
 
 test('the compare view lists what changed between two dates, with its own permalink', async () => {
-  const { page, context, problems } = await open(browser, server.origin, '?date=2023-06-01&from=2019-06-01');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2023-06-01&from=2019-06-01');
   const rows = page.locator('.changes li');
   await rows.first().waitFor();
   const codes = await rows.evaluateAll((els) => els.map((e) => e.dataset.change));
@@ -112,7 +101,7 @@ test('the compare view lists what changed between two dates, with its own permal
 
 test('the timeline reaches the latest event and a later permalink falls back to it', async () => {
   const latest = dataset.events.map((e) => e.date).sort().at(-1);
-  const { page, context, problems } = await open(browser, server.origin, '?date=2099-01-01');
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2099-01-01');
   assert.equal(await sliderDate(page), latest);
   const years = await page.$$eval('.years .year', (els) => els.map((e) => e.textContent));
   assert.equal(years.at(-1), latest.slice(0, 4));
@@ -122,7 +111,7 @@ test('the timeline reaches the latest event and a later permalink falls back to 
 });
 
 test('no 2026 stance is shown before 3 January 2026', async () => {
-  const { page, context } = await open(browser, server.origin, '?date=2026-01-02');
+  const { page, context } = await open(env.browser, env.server.origin, '?date=2026-01-02');
   for (const [code, t] of Object.entries(await tiles(page))) {
     if (t.since) assert.ok(t.since < '2026-01-03', `${code} since ${t.since}`);
   }
@@ -131,7 +120,7 @@ test('no 2026 stance is shown before 3 January 2026', async () => {
 
 test('in February 2026 the map shows 2026 stances of the governments the story is about', async () => {
   const day = '2026-02-15';
-  const { page, context, problems } = await open(browser, server.origin, `?date=${day}`);
+  const { page, context, problems } = await open(env.browser, env.server.origin, `?date=${day}`);
   const all = await tiles(page);
   for (const code of ['US', 'MX', 'BR', 'CO', 'AR', 'RU', 'CN', 'CU']) {
     const t = all[code];
