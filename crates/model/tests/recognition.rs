@@ -3,29 +3,10 @@
 //! act's side and date, a recognition lapses with its claim, and the stance
 //! model's rules of governments hold.
 
-use atlas_model::{
-    claimant_of, Article, Claim, Claimant, Dataset, Date, Event, EventKind, Evidence, Government, Span, Stance,
-};
+use atlas_model::{claimant_of, Article, Claim, Claimant, Dataset, Event, EventKind, Evidence, Government, Stance};
 
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
-
-fn event(actor: &str, stance: Stance, kind: EventKind, date: &str) -> Event {
-    let quote = format!("{actor} {} on {date}.", kind.as_str());
-    let start = usize::try_from(d(date).to_days()).unwrap() * 100 + usize::from(kind.weight());
-    Event {
-        actor: actor.into(),
-        stance,
-        kind,
-        date: d(date),
-        date_inferred: false,
-        article: "a".into(),
-        span: Span { start, end: start + quote.len() },
-        mention: Span { start, end: start + actor.len() },
-        quote,
-    }
-}
+mod common;
+use common::{d, event};
 
 fn claims() -> Vec<Claim> {
     vec![

@@ -2,30 +2,10 @@
 //! on a small dataset built in code: Brazil under Bolsonaro and Lula, Mexico
 //! under one government, and the EU, which has no terms.
 
-use atlas_model::{
-    Article, Dataset, Date, Event, EventKind, Evidence, Government, LoadError, Span, Stance, TurningPoint,
-};
+use atlas_model::{Article, Dataset, Event, EventKind, Evidence, Government, LoadError, Stance, TurningPoint};
 
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
-
-fn event(actor: &str, stance: Stance, kind: EventKind, date: &str) -> Event {
-    let quote = format!("{actor} {} on {date}.", kind.as_str());
-    // Distinct spans per event: the dataset merges events of one actor at one span.
-    let start = usize::try_from(d(date).to_days()).unwrap() * 100 + usize::from(kind.weight());
-    Event {
-        actor: actor.into(),
-        stance,
-        kind,
-        date: d(date),
-        date_inferred: false,
-        article: "a".into(),
-        span: Span { start, end: start + quote.len() },
-        mention: Span { start, end: start + actor.len() },
-        quote,
-    }
-}
+mod common;
+use common::{d, event};
 
 fn term(actor: &str, head: &str, from: &str, to: Option<&str>) -> Government {
     Government { actor: actor.into(), head: head.into(), role: "president".into(), from: d(from), to: to.map(d) }
