@@ -13,6 +13,7 @@
 // (data/eval/README.md); rules are tuned on dev only.
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseCsv } from '../gazetteer/csv.mjs';
+import { wilson } from './stats.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const which = process.argv[2] ?? 'dev';
@@ -48,13 +49,6 @@ for (const e of ds.events) {
   got.get(e.article).add(`${e.actor} ${e.stance}`);
 }
 
-// Wilson score interval for a proportion k/n at 95%.
-function wilson(k, n) {
-  if (n === 0) return [0, 1];
-  const z = 1.96, p = k / n, d = 1 + (z * z) / n;
-  const c = (p + (z * z) / (2 * n)) / d, h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
-  return [Math.max(0, c - h), Math.min(1, c + h)];
-}
 const fmt = (k, n) => {
   const [lo, hi] = wilson(k, n);
   return `${n ? (k / n).toFixed(2) : '-'} (${k}/${n}, 95% CI ${lo.toFixed(2)}-${hi.toFixed(2)})`;

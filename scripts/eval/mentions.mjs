@@ -17,6 +17,7 @@
 // the articles both labelled: Cohen's kappa overall and per label.
 import { existsSync, readFileSync } from 'node:fs';
 import { ROOT, firstLabels, labelsDir, mentions, parseId, readTable, secondLabels, splitOf } from '../labels/labels.mjs';
+import { wilson } from './stats.mjs';
 
 const args = process.argv.slice(2);
 const wanted = args.length ? args : ['dev', 'test'];
@@ -27,12 +28,6 @@ for (const a of wanted) {
   }
 }
 
-function wilson(k, n) {
-  if (n === 0) return [0, 1];
-  const z = 1.96, p = k / n, d = 1 + (z * z) / n;
-  const c = (p + (z * z) / (2 * n)) / d, h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
-  return [Math.max(0, c - h), Math.min(1, c + h)];
-}
 const rate = (k, n) => {
   const [lo, hi] = wilson(k, n);
   return `${n ? (k / n).toFixed(2) : '  -'} (${k}/${n}, ${lo.toFixed(2)}-${hi.toFixed(2)})`;
