@@ -342,19 +342,24 @@ fn stance_of(polarity: i8, align: Align) -> Stance {
 mod tests {
     use super::*;
 
+    /// `text` as one English sentence of 25 January 2019.
+    fn sentence<'a>(text: &'a str, hits: &'a [Hit], quotes: &'a [Range<usize>]) -> Sentence<'a> {
+        Sentence {
+            text,
+            range: 0..text.len(),
+            hits,
+            date: "2019-01-25".parse().unwrap(),
+            speaker: None,
+            lang: "en",
+            quotes,
+        }
+    }
+
     /// The work [`classify_counted`] does on `text` as one sentence.
     fn work(lex: &Lexicon, text: &str) -> u64 {
         let hits = lex.scan(text);
         let quotes = crate::text::quotations(text);
-        let s = Sentence {
-            text,
-            range: 0..text.len(),
-            hits: &hits,
-            date: "2019-01-25".parse().unwrap(),
-            speaker: None,
-            lang: "en",
-            quotes: &quotes,
-        };
+        let s = sentence(text, &hits, &quotes);
         let w = Cell::new(0);
         classify_counted(lex, &s, &w, u64::MAX);
         w.get()
@@ -374,15 +379,7 @@ mod tests {
         ];
         for text in yields {
             let hits = lex.scan(text);
-            let s = Sentence {
-                text,
-                range: 0..text.len(),
-                hits: &hits,
-                date: "2019-01-25".parse().unwrap(),
-                speaker: None,
-                lang: "en",
-                quotes: &[],
-            };
+            let s = sentence(text, &hits, &[]);
             assert!(!classify(&lex, &s).is_empty(), "{text:?} yields nothing");
             assert!(may_yield(&hits, false), "{text:?} yields, but may_yield says no");
         }
