@@ -3,10 +3,10 @@
 //! act's side and date, a recognition lapses with its claim, and the stance
 //! model's rules of governments hold.
 
-use atlas_model::{claimant_of, Article, Claim, Claimant, Dataset, Event, EventKind, Evidence, Government, Stance};
+use atlas_model::{claimant_of, Claim, Claimant, Dataset, Event, EventKind, Evidence, Stance};
 
 mod common;
-use common::{d, event};
+use common::{article, d, event, term};
 
 fn claims() -> Vec<Claim> {
     vec![
@@ -22,28 +22,11 @@ fn claims() -> Vec<Claim> {
 }
 
 fn dataset(events: Vec<Event>) -> Dataset {
-    let article = Article {
-        id: "a".into(),
-        file: "a.txt".into(),
-        title: None,
-        outlet: None,
-        url: None,
-        published: d("2019-01-01"),
-        published_inferred: false,
-        lang: "en".into(),
-    };
-    let term = |head: &str, from: &str, to: Option<&str>| Government {
-        actor: "BR".into(),
-        head: head.into(),
-        role: "president".into(),
-        from: d(from),
-        to: to.map(d),
-    };
     let terms = vec![
-        term("Jair Bolsonaro", "2019-01-01", Some("2023-01-01")),
-        term("Luiz Inácio Lula da Silva", "2023-01-01", None),
+        term("BR", "Jair Bolsonaro", "2019-01-01", Some("2023-01-01")),
+        term("BR", "Luiz Inácio Lula da Silva", "2023-01-01", None),
     ];
-    Dataset::new("test", vec![article], events, terms)
+    Dataset::new("test", vec![article()], events, terms)
 }
 
 fn who(ds: &Dataset, actor: &str, date: &str) -> Option<Option<Claimant>> {

@@ -2,14 +2,10 @@
 //! on a small dataset built in code: Brazil under Bolsonaro and Lula, Mexico
 //! under one government, and the EU, which has no terms.
 
-use atlas_model::{Article, Dataset, Event, EventKind, Evidence, Government, LoadError, Stance, TurningPoint};
+use atlas_model::{Dataset, Event, EventKind, Evidence, Government, LoadError, Stance, TurningPoint};
 
 mod common;
-use common::{d, event};
-
-fn term(actor: &str, head: &str, from: &str, to: Option<&str>) -> Government {
-    Government { actor: actor.into(), head: head.into(), role: "president".into(), from: d(from), to: to.map(d) }
-}
+use common::{article, d, event, term};
 
 fn terms() -> Vec<Government> {
     vec![
@@ -22,17 +18,7 @@ fn terms() -> Vec<Government> {
 }
 
 fn dataset(events: Vec<Event>) -> Dataset {
-    let article = Article {
-        id: "a".into(),
-        file: "a.txt".into(),
-        title: None,
-        outlet: None,
-        url: None,
-        published: d("2019-01-01"),
-        published_inferred: false,
-        lang: "en".into(),
-    };
-    let mut ds = Dataset::new("test", vec![article], events, terms());
+    let mut ds = Dataset::new("test", vec![article()], events, terms());
     ds.set_turning_points(vec![
         TurningPoint { date: d("2024-07-28"), name: "the 2024 election".into() },
         TurningPoint { date: d("2026-01-03"), name: "Maduro's capture".into() },
