@@ -14,16 +14,7 @@ fn main() {
     for f in [countries, layout, organisations] {
         println!("cargo:rerun-if-changed={f}");
     }
-    let read = |path: &str| -> Vec<HashMap<String, String>> {
-        let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let headers = r.headers().unwrap_or_else(|e| panic!("{path}: {e}")).clone();
-        r.records()
-            .map(|rec| {
-                let rec = rec.unwrap_or_else(|e| panic!("{path}: {e}"));
-                headers.iter().zip(rec.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()
-            })
-            .collect()
-    };
+    let read = layer::rows;
     let names: HashMap<String, HashMap<String, String>> =
         read(countries).into_iter().map(|row| (row["code"].clone(), row)).collect();
     let mut tiles = read(layout);

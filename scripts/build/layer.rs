@@ -4,8 +4,9 @@
 
 use std::fmt::Write;
 
-/// The rows of a CSV file as (header, value) maps, in file order.
-fn rows(path: &str) -> Vec<std::collections::HashMap<String, String>> {
+/// The rows of a CSV file as (header, value) maps, in file order; every
+/// table `build.rs` reads goes through it.
+pub fn rows(path: &str) -> Vec<std::collections::HashMap<String, String>> {
     println!("cargo:rerun-if-changed={path}");
     let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let headers = r.headers().unwrap_or_else(|e| panic!("{path}: {e}")).clone();
