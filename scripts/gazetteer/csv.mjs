@@ -34,3 +34,20 @@ export function parseCsv(text) {
   }
   return rows;
 }
+
+// A CSV file read as { text, head, rows }, each row an object keyed by the
+// header with its line number (`_line`) and field count (`_n`), for checks
+// that name the line they fail on.
+export function readTable(text) {
+  const [head, ...rows] = parseCsv(text);
+  return { text, head, rows: rows.map((r, i) => ({ ...Object.fromEntries(head.map((h, j) => [h, r[j]])), _line: i + 2, _n: r.length })) };
+}
+
+// True for a real calendar day written YYYY-MM-DD.
+export function isDate(s) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}

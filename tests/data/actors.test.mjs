@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../scripts/gazetteer/csv.mjs';
+import { parseCsv, isDate } from '../../scripts/gazetteer/csv.mjs';
 
 const DIR = new URL('../../data/gazetteer/', import.meta.url);
 
@@ -41,13 +41,6 @@ const groupNames = load('group_names.csv', GROUP_NAMES_HEADER);
 
 const orgCodes = new Set(orgs.map((o) => o.code));
 
-function isDate(s) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
 
 // Periods are [from, to): from inclusive, to exclusive, empty to = still running.
 const END = '9999-12-31';

@@ -4,16 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../scripts/gazetteer/csv.mjs';
+import { readTable, isDate } from '../../scripts/gazetteer/csv.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const read = (p) => readFileSync(new URL(p, ROOT), 'utf8');
 
-function table(p) {
-  const text = read(p);
-  const [head, ...rows] = parseCsv(text);
-  return { text, head, rows: rows.map((r, i) => ({ ...Object.fromEntries(head.map((h, j) => [h, r[j]])), _line: i + 2, _n: r.length })) };
-}
+const table = (p) => readTable(read(p));
 
 const HEADER = ['actor', 'head', 'role', 'from', 'to', 'source', 'note'];
 const gov = table('data/gazetteer/governments.csv');
@@ -23,12 +19,6 @@ const office = table('data/gazetteer/officeholders.csv').rows;
 const dataset = JSON.parse(read('data/dataset.json'));
 
 const START = '2018-01-01';
-function isDate(s) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const t = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return t.getUTCFullYear() === +m[1] && t.getUTCMonth() === +m[2] - 1 && t.getUTCDate() === +m[3];
-}
 const byActor = new Map();
 for (const r of gov.rows) {
   if (!byActor.has(r.actor)) byActor.set(r.actor, []);

@@ -4,26 +4,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { useBrowser, open } from './harness.mjs';
+import { parseCsv } from '../../scripts/gazetteer/csv.mjs';
 
 const root = new URL('../../', import.meta.url);
 const dataset = JSON.parse(fs.readFileSync(new URL('data/dataset.json', root), 'utf8'));
 const files = new Set(dataset.articles.map((a) => a.file));
 
-/** RFC 4180 rows of `text` (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
-  }
-  assert.equal(cell + row.length, '0', 'the file ends with a line break');
-  return rows;
+/** RFC 4180 rows of a downloaded file, which must end with a line break. */
+function parseFile(text) {
+  assert.ok(text.endsWith('\n'), 'the file ends with a line break');
+  return parseCsv(text);
 }
 
 const env = useBrowser();
@@ -40,7 +30,7 @@ test('the events CSV holds every event of the dataset, with codes and sources, s
   const version = name.match(/([0-9a-f]{8})/)[1];
   const [comment, ...lines] = text.split('\n');
   assert.match(comment, new RegExp(`^# Stance Atlas: every event \\(${dataset.events.length} rows\\)\\. Stance Atlas dataset; version ${version} .*CC BY 4\\.0.*apostrophe`));
-  const [header, ...rows] = parseCsv(lines.join('\n'));
+  const [header, ...rows] = parseFile(lines.join('\n'));
   assert.deepEqual(header, ['date', 'actor', 'name', 'iso2', 'iso3', 'stance', 'kind', 'government', 'quote', 'outlet', 'title', 'url', 'article_date']);
   assert.equal(rows.length, dataset.events.length);
   const col = Object.fromEntries(header.map((h, i) => [h, i]));
@@ -87,7 +77,7 @@ test('the monthly country table agrees with the map on each of its dates', async
   assert.match(name, /^stance-atlas-by-month-[0-9a-f]{8}\.csv$/);
   const [comment, ...lines] = text.split('\n');
   assert.match(comment, /^# Stance Atlas: each country's stance on the first day of each month .*version [0-9a-f]{8}/);
-  const [header, ...rows] = parseCsv(lines.join('\n'));
+  const [header, ...rows] = parseFile(lines.join('\n'));
   assert.deepEqual(header.slice(0, 5), ['name', 'iso2', 'iso3', '2019-01-01', '2019-02-01']);
   assert.equal(rows.length, 196, 'every country but Venezuela');
   assert.ok(rows.every((r) => r.length === header.length));
