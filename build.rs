@@ -11,9 +11,6 @@ fn main() {
     let countries = "data/gazetteer/countries.csv";
     let layout = "data/gazetteer/layout.csv";
     let organisations = "data/gazetteer/organisations.csv";
-    for f in [countries, layout, organisations] {
-        println!("cargo:rerun-if-changed={f}");
-    }
     let read = layer::rows;
     let names: HashMap<String, HashMap<String, String>> =
         read(countries).into_iter().map(|row| (row["code"].clone(), row)).collect();
