@@ -226,12 +226,10 @@ impl Dataset {
     /// heavier act first, then article and position), so files diff cleanly.
     pub fn new(
         generated_by: impl Into<String>,
-        mut articles: Vec<Article>,
+        articles: Vec<Article>,
         mut events: Vec<Event>,
-        mut governments: Vec<Government>,
+        governments: Vec<Government>,
     ) -> Dataset {
-        articles.sort_by(|a, b| a.id.cmp(&b.id));
-        governments.sort_by(|a, b| (&a.actor, a.from).cmp(&(&b.actor, b.from)));
         events.sort_by(|a, b| {
             (&a.actor, a.date, std::cmp::Reverse(a.kind.weight()), &a.article, a.span, a.mention).cmp(&(
                 &b.actor,
@@ -250,12 +248,15 @@ impl Dataset {
     /// A dataset whose events are already in canonical order and distinct:
     /// a deferred dataset's events lack the article and spans that order
     /// and tell them apart, and must keep the order of their evidence file.
+    /// Articles and governments are put in order here.
     fn in_order(
         generated_by: impl Into<String>,
-        articles: Vec<Article>,
+        mut articles: Vec<Article>,
         events: Vec<Event>,
-        governments: Vec<Government>,
+        mut governments: Vec<Government>,
     ) -> Dataset {
+        articles.sort_by(|a, b| a.id.cmp(&b.id));
+        governments.sort_by(|a, b| (&a.actor, a.from).cmp(&(&b.actor, b.from)));
         let mut dataset = Dataset {
             schema: SCHEMA.to_string(),
             version: SCHEMA_VERSION,
@@ -280,9 +281,7 @@ impl Dataset {
         }
         raw.check()?;
         let mut dataset = if raw.evidence_deferred {
-            let mut governments = raw.governments;
-            governments.sort_by(|a, b| (&a.actor, a.from).cmp(&(&b.actor, b.from)));
-            Dataset::in_order(raw.generated_by, raw.articles, raw.events, governments)
+            Dataset::in_order(raw.generated_by, raw.articles, raw.events, raw.governments)
         } else {
             Dataset::new(raw.generated_by, raw.articles, raw.events, raw.governments)
         };
