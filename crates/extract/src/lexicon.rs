@@ -652,6 +652,16 @@ pub struct Grammar {
     pub statement_copulas: Words,
     /// A former office speaks for nobody.
     pub former: Words,
+    /// A legislature and its members, who speak for no government.
+    pub legislature: Words,
+    /// Words that may join a country to its legislature's noun ("the
+    /// Brazilian government's leader in Congress", "el Congreso de Perú").
+    pub legislature_links: Words,
+    /// Nouns of a hostile act ("accusations", "la recompensa") that one may
+    /// oppose on behalf of the side it is aimed at.
+    pub hostile_acts: Words,
+    /// The preposition that aims a hostile act at its target ("against").
+    pub against: Words,
     /// Endings of a participle, which after one of `nominal_articles` names someone.
     pub participle_endings: Words,
     /// Articles that make a participle a noun.
@@ -685,6 +695,10 @@ impl Grammar {
             since,
             statement_copulas,
             former,
+            legislature,
+            legislature_links,
+            hostile_acts,
+            against,
             participle_endings,
             nominal_articles,
             cue_prepositions,

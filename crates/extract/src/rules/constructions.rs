@@ -276,6 +276,7 @@ impl Reading<'_, '_, '_> {
         }
         self.verdict_after_target(&mut act);
         self.fate_of_target(&mut act);
+        self.hostile_act_aimed_at_target(&mut act);
         if let Some((guard, words)) = self.act_guard(&act) {
             self.block(Construction::ActiveCue, i, guard, words);
             return;
@@ -397,6 +398,29 @@ impl Reading<'_, '_, '_> {
                 act.align = Align::Opposition;
                 self.consumed[t + 1] = true;
             }
+        }
+    }
+
+    /// "rechaza las acusaciones formuladas contra el presidente Nicolás
+    /// Maduro": opposing a hostile act aimed at the target backs the target.
+    fn hostile_act_aimed_at_target(&self, act: &mut Act) {
+        let (i, t, hits) = (act.cue_hit, act.target, self.ctx.s.hits);
+        if t < i || act.polarity > 0 {
+            return;
+        }
+        let gap = self.ctx.between(hits[i].end, hits[t].start);
+        if gap.contains([';', ':']) {
+            return;
+        }
+        let g = self.ctx.grammar();
+        let words: Vec<_> = words_borrowed(gap).collect();
+        let Some(a) = words.iter().rposition(|w| g.against.contains(w)) else { return };
+        // Only an article or a title between "against" and the target.
+        if words.len() - a - 1 > 3 {
+            return;
+        }
+        if words[a.saturating_sub(3)..a].iter().any(|w| g.hostile_acts.contains(w)) {
+            act.polarity = -act.polarity;
         }
     }
 

@@ -661,6 +661,39 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         before.iter().any(|w| self.grammar().former.contains(w))
     }
 
+    /// True when the actor at hit `k` names a legislature or one of its
+    /// members ("Russian lawmakers", "Peru's Congress", "el Congreso de
+    /// Perú", "the Brazilian government's leader in Congress"): by the
+    /// codebook a legislature speaks for no government.
+    pub(super) fn of_legislature(&self, k: usize) -> bool {
+        let h = &self.s.hits[k];
+        let g = self.grammar();
+        let link = |w: &str| {
+            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            g.legislature_links.contains(w) || self.is_of(w) || self.is_article(w)
+        };
+        // Up to the first punctuation: "Brazil, whose Congress" is another phrase.
+        const STOPS: [char; 9] = [',', ';', ':', '.', '(', ')', '"', '“', '”'];
+        let phrase = |text: &'b str, from_end: bool| {
+            let cut = if from_end { text.rsplit(STOPS).next() } else { text.split(STOPS).next() }.unwrap_or("");
+            words_borrowed(cut).collect::<Vec<_>>()
+        };
+        let after = phrase(self.between(h.end, self.s.range.end), false);
+        let before = phrase(self.between(self.s.range.start, h.start), true);
+        let found = |words: &mut dyn Iterator<Item = &std::borrow::Cow<'_, str>>| {
+            for w in words.take(5) {
+                if g.legislature.contains(w) {
+                    return true;
+                }
+                if !link(w) {
+                    return false;
+                }
+            }
+            false
+        };
+        found(&mut after.iter()) || found(&mut before.iter().rev())
+    }
+
     /// A demonym is an actor only next to an institution ("Russian lawmakers",
     /// "el gobierno ruso").
     pub(super) fn demonym_is_actor(&self, k: usize) -> bool {
@@ -793,9 +826,12 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             (0..i).rev().take_while(|&k| self.words_between(hits[k].end, hits[i].start) <= SUBJECT_REACH).find(|&k| {
                 !self.quoted_apart(k, i)
                     && (hits[k].actor().is_some() && !self.is_object(k) && !self.in_apposition(k) && self.usable(k)
-                        || matches!(hits[k].actor(), Some(Tag::Person(_))) && !self.is_object(k))
+                        || matches!(hits[k].actor(), Some(Tag::Person(_))) && !self.is_object(k)
+                        || hits[k].actor().is_some() && !self.is_object(k) && self.of_legislature(k))
             });
         match found {
+            // A legislature named as the one acting speaks for no government.
+            Some(k) if self.of_legislature(k) => Vec::new(),
             Some(k) if self.members_between(k, i) => Vec::new(),
             Some(k) if self.usable(k) => {
                 let mut first = k;

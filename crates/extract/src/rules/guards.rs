@@ -124,6 +124,8 @@ impl Ctx<'_, '_, '_> {
             Some(Guard::Excluded)
         } else if self.is_former(k) {
             Some(Guard::Former)
+        } else if self.of_legislature(k) {
+            Some(Guard::Legislature)
         } else if matches!(hits[k].actor(), Some(Tag::Organisation(_))) && self.container(k) {
             Some(Guard::Container)
         } else if matches!(hits[k].actor(), Some(Tag::Group(_))) && self.partitive(k) {
@@ -153,7 +155,7 @@ impl Ctx<'_, '_, '_> {
                 // A person named as the one acting stops the search even
                 // when they speak for nobody.
                 Some(g)
-                    if matches!(hits[k].actor(), Some(Tag::Person(_)))
+                    if (matches!(hits[k].actor(), Some(Tag::Person(_))) || g == Guard::Legislature)
                         && !matches!(g, Guard::QuotedApart | Guard::Object) =>
                 {
                     out.push((hits[k].start..hits[k].end, g));

@@ -129,6 +129,9 @@ pub enum Guard {
     Excluded,
     /// A former office speaks for nobody ("former president").
     Former,
+    /// A legislature or its members speak for no government ("Russian
+    /// lawmakers", "the government's leader in Congress").
+    Legislature,
     /// The actor holds no office, or the group no members, on the date.
     NoOffice,
     /// An organisation's member states act, not the organisation.
@@ -144,7 +147,7 @@ pub enum Guard {
 
 impl Guard {
     /// Every guard.
-    pub const ALL: [Guard; 26] = [
+    pub const ALL: [Guard; 27] = [
         Guard::Negation,
         Guard::Modal,
         Guard::Cancelled,
@@ -166,6 +169,7 @@ impl Guard {
         Guard::QuotedApart,
         Guard::Excluded,
         Guard::Former,
+        Guard::Legislature,
         Guard::NoOffice,
         Guard::MemberStates,
         Guard::ObjectList,
@@ -197,6 +201,7 @@ impl Guard {
             Guard::QuotedApart => "quoted_apart",
             Guard::Excluded => "excluded",
             Guard::Former => "former",
+            Guard::Legislature => "legislature",
             Guard::NoOffice => "no_office",
             Guard::MemberStates => "member_states",
             Guard::ObjectList => "object_list",
@@ -234,6 +239,7 @@ impl Guard {
             Guard::QuotedApart => "quoted inside a quotation the cue is outside of",
             Guard::Excluded => "set aside by an exclusion",
             Guard::Former => "a former office speaks for nobody",
+            Guard::Legislature => "a legislature speaks for no government",
             Guard::NoOffice => "speaks for no country on that date",
             Guard::MemberStates => "its member states act, not itself",
             Guard::ObjectList => "the list it ends starts as an object",
