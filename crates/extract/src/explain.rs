@@ -291,6 +291,7 @@ fn cue_name(c: Cue) -> &'static str {
         Cue::Advocate => "call",
         Cue::Oppose => "opposition",
         Cue::Thanks => "thanks",
+        Cue::Meet => "meeting",
     }
 }
 

@@ -72,6 +72,9 @@ pub enum Cue {
     /// Thanks from the side named before it to the actors named after it,
     /// for support named after them ("Maduro thanked Russia for its support").
     Thanks,
+    /// Meeting or receiving the target in person ("se reunió con su homólogo
+    /// venezolano"): support when the target is a head of state or a claimant.
+    Meet,
 }
 
 /// What one matched phrase means. A phrase may mean several things
@@ -662,6 +665,9 @@ pub struct Grammar {
     pub hostile_acts: Words,
     /// The preposition that aims a hostile act at its target ("against").
     pub against: Words,
+    /// Names of those who claimed Venezuela's presidency against Maduro
+    /// (Guaidó, González): meeting them is meeting a head of state.
+    pub claimants: Words,
     /// Endings of a participle, which after one of `nominal_articles` names someone.
     pub participle_endings: Words,
     /// Articles that make a participle a noun.
@@ -699,6 +705,7 @@ impl Grammar {
             legislature_links,
             hostile_acts,
             against,
+            claimants,
             participle_endings,
             nominal_articles,
             cue_prepositions,
@@ -732,6 +739,8 @@ struct CuesSection {
     oppose_passive: Vec<String>,
     #[serde(default)]
     thanks: Vec<String>,
+    #[serde(default)]
+    meet: Vec<String>,
     #[serde(default)]
     history: Vec<String>,
     advocate: Vec<String>,
@@ -1287,7 +1296,7 @@ impl Lexicon {
                     b.add(p, tag, exact);
                 }
             }
-            let any_case: [(&Vec<String>, Tag); 31] = [
+            let any_case: [(&Vec<String>, Tag); 32] = [
                 (&c.signatories, Tag::Signatory),
                 (&c.follow_suit, Tag::FollowSuit),
                 (&c.ceasing, Tag::Ceasing),
@@ -1302,6 +1311,7 @@ impl Lexicon {
                 (&c.support_passive, Tag::Cue(Cue::SupportPassive)),
                 (&c.oppose_passive, Tag::Cue(Cue::OpposePassive)),
                 (&c.thanks, Tag::Cue(Cue::Thanks)),
+                (&c.meet, Tag::Cue(Cue::Meet)),
                 (&c.history, Tag::History),
                 (&c.repeat_markers, Tag::RepeatMarker),
                 (&c.members, Tag::Members),

@@ -157,6 +157,7 @@ fn class_of(tag: Tag) -> Option<&'static str> {
             Cue::SupportPassive => "cue:suppass",
             Cue::OpposePassive => "cue:opppass",
             Cue::Advocate => "cue:adv",
+            Cue::Meet => "cue:meet",
             Cue::Oppose => "cue:opp",
             Cue::Thanks => "cue:thanks",
         },

@@ -50,6 +50,7 @@ impl Reading<'_, '_, '_> {
                 Cue::SupportPassive | Cue::OpposePassive => self.passive_cue(i, cue),
                 Cue::Thanks => self.thanks(i),
                 Cue::Advocate => self.call(i),
+                Cue::Meet => self.meeting(i),
                 Cue::Support | Cue::Recognition | Cue::Oppose => self.active_cue(i, cue),
             }
         } else if intrinsic {
@@ -284,6 +285,41 @@ impl Reading<'_, '_, '_> {
         self.hold(&act);
     }
 
+    /// "Xi Jinping se reunió hoy en Pekín con su homólogo venezolano": meeting
+    /// Venezuela's head of state, or a claimant to the office, in person is
+    /// dealing with them as such. The one met is the first side after the
+    /// verb with no other cue between ("met with Colombia's minister to
+    /// discuss support for Guaidó" leaves "support for" its own act).
+    fn meeting(&mut self, i: usize) {
+        let hits = self.ctx.s.hits;
+        let met = (i + 1..hits.len())
+            .take_while(|&k| hits[k].cue().is_none())
+            .find_map(|k| self.ctx.target_align(k, i).map(|a| (k, a)));
+        let Some((t, align)) = met else {
+            self.incomplete(Construction::Meeting, i, "no one met within reach");
+            return;
+        };
+        if !self.ctx.met_as_head_of_state(i, t) {
+            self.block(Construction::Meeting, i, Guard::NotHeadOfState, hits[t].start..hits[t].end);
+            return;
+        }
+        // "received González as president-elect": the title tells the act.
+        let titled = (t + 1..hits.len())
+            .take_while(|&k| self.ctx.words_between(hits[t].end, hits[k].start) <= 4)
+            .any(|k| hits[k].has(Tag::IntrinsicOppositionRecognition));
+        if titled {
+            self.incomplete(Construction::Meeting, i, "the title after the one met tells the act");
+            return;
+        }
+        self.consumed[t] = true;
+        if let Some(w) = self.ctx.negation(i) {
+            self.block(Construction::Meeting, i, Guard::Negation, w);
+            return;
+        }
+        let actors = self.ctx.subject(i);
+        self.add(Construction::Meeting, i, Some(t), actors, stance_of(1, align), EventKind::Endorsement);
+    }
+
     /// The chain of cues after the cue at hit `i` ("critical of Trump's
     /// recognition of Guaidó" is − × +) and the target it ends on: the
     /// chain's polarity and the target, if one is within reach.
@@ -311,9 +347,9 @@ impl Reading<'_, '_, '_> {
                 j += 1;
                 continue;
             }
-            if let Some(c2) =
-                n.cue().filter(|c| !matches!(c, Cue::SupportPassive | Cue::OpposePassive | Cue::Advocate | Cue::Thanks))
-            {
+            if let Some(c2) = n.cue().filter(|c| {
+                !matches!(c, Cue::SupportPassive | Cue::OpposePassive | Cue::Advocate | Cue::Thanks | Cue::Meet)
+            }) {
                 // "una dictadura", tras el "fraude": two cues across a
                 // clause break are two verdicts, not one nested in the other.
                 // "recognized and expressed support for": two verbs of one

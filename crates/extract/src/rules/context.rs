@@ -694,6 +694,29 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         found(&mut after.iter()) || found(&mut before.iter().rev())
     }
 
+    /// True when the meeting cue at hit `i` meets its target at hit `t` as
+    /// Venezuela's head of state or a claimant to it: the government's side
+    /// (Maduro, from 2026 Delcy Rodríguez, "his Venezuelan counterpart"),
+    /// or a claimant named in `claimants` (Guaidó, González), within a few
+    /// words of the verb, in the same clause. Meeting Machado, or a
+    /// minister, says nothing of whom one takes to govern (codebook).
+    pub(super) fn met_as_head_of_state(&self, i: usize, t: usize) -> bool {
+        let hits = self.s.hits;
+        let (cue, target) = (&hits[i], &hits[t]);
+        if t < i || self.words_between(cue.end, target.start) > 6 || self.breaks_clause(cue.end, target.start) {
+            return false;
+        }
+        match target.side() {
+            Some(Align::Government) => true,
+            Some(Align::Opposition) => {
+                words_borrowed(self.between(target.start, target.end)).any(|w| self.grammar().claimants.contains(&w))
+            }
+            _ => target
+                .dated_side()
+                .is_some_and(|d| self.lex.dated_sides[d as usize].on(self.s.date) == Some(Align::Government)),
+        }
+    }
+
     /// A demonym is an actor only next to an institution ("Russian lawmakers",
     /// "el gobierno ruso").
     pub(super) fn demonym_is_actor(&self, k: usize) -> bool {

@@ -18,6 +18,9 @@ pub enum Construction {
     Call,
     /// Thanks from a side to the actors named after it, for their support.
     Thanks,
+    /// Meeting Venezuela's head of state or a claimant in person: "Xi met
+    /// with his Venezuelan counterpart".
+    Meeting,
     /// A title or word that takes a side by itself: "interim president".
     IntrinsicStance,
     /// A word that is neutral by itself: "neutrality".
@@ -43,11 +46,12 @@ impl Construction {
     }
 
     /// Every construction, in the order of the documentation.
-    pub const ALL: [Construction; 11] = [
+    pub const ALL: [Construction; 12] = [
         Construction::ActiveCue,
         Construction::PassiveCue,
         Construction::Call,
         Construction::Thanks,
+        Construction::Meeting,
         Construction::IntrinsicStance,
         Construction::IntrinsicNeutral,
         Construction::Rupture,
@@ -64,6 +68,7 @@ impl Construction {
             Construction::PassiveCue => "passive_cue",
             Construction::Call => "call",
             Construction::Thanks => "thanks",
+            Construction::Meeting => "meeting",
             Construction::IntrinsicStance => "intrinsic_stance",
             Construction::IntrinsicNeutral => "intrinsic_neutral",
             Construction::Rupture => "rupture",
@@ -105,6 +110,10 @@ pub enum Guard {
     AgainstNeutral,
     /// A decision still pending ("aún no reconoce", "not yet").
     Pending,
+    /// A meeting with someone who neither holds nor claims Venezuela's
+    /// presidency ("met with opposition leader María Corina Machado"), or
+    /// too far from the meeting's verb.
+    NotHeadOfState,
     /// A common noun aimed at another country ("US sanctions on Iran").
     AimedElsewhere,
     /// A negated act other than not recognising Maduro takes no side.
@@ -147,7 +156,7 @@ pub enum Guard {
 
 impl Guard {
     /// Every guard.
-    pub const ALL: [Guard; 27] = [
+    pub const ALL: [Guard; 28] = [
         Guard::Negation,
         Guard::Modal,
         Guard::Cancelled,
@@ -157,6 +166,7 @@ impl Guard {
         Guard::NominalParticiple,
         Guard::AgainstNeutral,
         Guard::Pending,
+        Guard::NotHeadOfState,
         Guard::AimedElsewhere,
         Guard::NegationTakesNoSide,
         Guard::InterimNotRecognised,
@@ -189,6 +199,7 @@ impl Guard {
             Guard::NominalParticiple => "nominal_participle",
             Guard::AgainstNeutral => "against_neutral",
             Guard::Pending => "pending",
+            Guard::NotHeadOfState => "not_head_of_state",
             Guard::AimedElsewhere => "aimed_elsewhere",
             Guard::NegationTakesNoSide => "negation_takes_no_side",
             Guard::InterimNotRecognised => "interim_not_recognised",
@@ -227,6 +238,7 @@ impl Guard {
             Guard::NominalParticiple => "a participle naming someone, not an act",
             Guard::AgainstNeutral => "opposing a neutral target takes no side",
             Guard::Pending => "a decision still pending",
+            Guard::NotHeadOfState => "a meeting with no head of state or claimant",
             Guard::AimedElsewhere => "aimed at another country",
             Guard::NegationTakesNoSide => "not backing one side may be neutrality",
             Guard::InterimNotRecognised => "not recognising the 2026 interim government takes no side",
