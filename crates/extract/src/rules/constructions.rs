@@ -112,6 +112,17 @@ impl Reading<'_, '_, '_> {
             self.block(Construction::Restoration, i, guard, words);
             return true;
         }
+        // "a favor de la normalización de las relaciones", "called for the
+        // restoration of": advocating a restoration is a wish, not the act.
+        let advocated = hits[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .find(|p| p.cue() == Some(Cue::Advocate) && self.ctx.words_between(p.end, h.start) <= 3);
+        if let Some(p) = advocated {
+            self.block(Construction::Restoration, i, Guard::Modal, p.start..p.end);
+            return true;
+        }
         let mut actors = self.ctx.subject(i);
         if actors.is_empty() && matches!(self.ctx.nearest_agent(i), Some(Agent::Venezuela)) {
             actors = self.ctx.objects_after(i);
