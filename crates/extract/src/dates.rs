@@ -420,9 +420,10 @@ pub fn read_date(sentence: &str, ctx: &DateContext<'_>) -> DateReading {
 /// True when the sentence sets its act in a year before publication's ("In
 /// 2019, when Guaidó declared himself president, the United States was one
 /// of the first to recognise him"): a bare year after a year opener ("in",
-/// "en", "during": [`DateWords::year_openers`]) that opens the sentence or
-/// stands before a comma, so that it dates the clause, not a noun ("the
-/// Assembly elected in 2015 as").
+/// "en", "during": [`DateWords::year_openers`]) that opens the sentence,
+/// stands before a comma or closes the clause (before one of
+/// [`DateWords::year_closers`]), so that it dates the clause, not a noun
+/// ("the Assembly elected in 2015 as").
 fn in_earlier_year(sentence: &str, ctx: &DateContext<'_>) -> bool {
     let lead =
         |w: &str| ctx.calendars.iter().any(|c| c.words.year_openers.iter().any(|m| crate::text::same_word(w, m)));
@@ -435,8 +436,15 @@ fn in_earlier_year(sentence: &str, ctx: &DateContext<'_>) -> bool {
             let earlier = (1990..ctx.published.year()).contains(&y);
             // Offsets of the year inside the sentence, to look at what follows.
             let at = w.as_ptr() as usize - sentence.as_ptr() as usize + w.len();
-            let comma = sentence[at..].trim_start().starts_with(',');
-            if earlier && lead(p) && (first || comma) {
+            let rest = sentence[at..].trim_start();
+            let comma = rest.starts_with(',');
+            // "... en 2019 bajo el Gobierno de ...": the year closes the
+            // clause it dates. (At the sentence's end it may still date a
+            // noun: "González Urrutia, elected in 2024.")
+            let closes = crate::text::word_slices(rest).next().is_some_and(|n| {
+                ctx.calendars.iter().any(|c| c.words.year_closers.iter().any(|m| crate::text::same_word(n, m)))
+            });
+            if earlier && lead(p) && (first || comma || closes) {
                 return true;
             }
             first = false;

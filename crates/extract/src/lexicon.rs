@@ -372,6 +372,11 @@ pub struct DateWords {
     /// A bare year after one of these, opening the sentence or before a
     /// comma, sets the act in that year ("In 2019, ...", "En 2019, ...").
     pub year_openers: Words,
+    /// A bare year after an opener and before one of these dates the
+    /// clause too ("rompió relaciones con
+    /// Venezuela en 2019 bajo el Gobierno de Lenín Moreno").
+    #[serde(default)]
+    pub year_closers: Words,
     /// A weekday name right after one of these names a place ("Santo Domingo").
     pub place_openers: Words,
 }
@@ -381,6 +386,7 @@ impl DateWords {
         self.month_links.extend(o.month_links.iter().cloned());
         self.year_links.extend(o.year_links.iter().cloned());
         self.year_openers.extend(o.year_openers.iter().cloned());
+        self.year_closers.extend(o.year_closers.iter().cloned());
         self.place_openers.extend(o.place_openers.iter().cloned());
     }
 }
