@@ -674,6 +674,9 @@ pub struct Grammar {
     /// Names of those who claimed Venezuela's presidency against Maduro
     /// (Guaidó, González): meeting them is meeting a head of state.
     pub claimants: Words,
+    /// Past a word or two, what joins the one met to a meeting's verb ("met
+    /// ... with").
+    pub meeting_links: Words,
     /// Endings of a participle, which after one of `nominal_articles` names someone.
     pub participle_endings: Words,
     /// Articles that make a participle a noun.
@@ -712,6 +715,7 @@ impl Grammar {
             hostile_acts,
             against,
             claimants,
+            meeting_links,
             participle_endings,
             nominal_articles,
             cue_prepositions,
