@@ -23,13 +23,15 @@ dataset:
 	cargo run --release -q -p atlas-extract -- -o data/dataset.json data/articles
 
 ## eval: precision and recall of the dataset (rules) and of the learned verifier on the labelled
-## dev and frozen test splits, candidate recall and labeller agreement
+## dev and frozen test splits, candidate recall and labeller agreement, then why the false facts
+## are false (counts only)
 eval:
 	node scripts/eval/mentions.mjs dev test agreement
 	cargo run --release -q -p atlas-verify --example eval -- dev
 	cargo run --release -q -p atlas-verify --example eval -- test
 	node scripts/eval/facts.mjs dev
 	node scripts/eval/facts.mjs test
+	node scripts/eval/errors.mjs dev test
 
 ## test: every test: native Rust, data files, then the browser tests on the release build
 test: setup test-native test-data build test-e2e
