@@ -23,10 +23,12 @@ build: setup
 dataset:
 	cargo run --release -q -p atlas-verify --bin atlas-confirm -- -o data/dataset.json data/articles
 
-## eval: precision and recall of the dataset (rules) and of the learned verifier on the labelled
-## dev and frozen test splits, candidate recall and labeller agreement
+## eval: precision and recall of the dataset (the events shown, and the rules alone) and of the
+## learned verifier on the labelled dev and frozen test splits, candidate recall, labeller
+## agreement, and the dev curve behind data/model/confirm.toml
 eval:
 	node scripts/eval/mentions.mjs dev test agreement
+	cargo run --release -q -p atlas-verify --example threshold -- --check
 	cargo run --release -q -p atlas-verify --example eval -- dev
 	cargo run --release -q -p atlas-verify --example eval -- test
 	node scripts/eval/facts.mjs dev
