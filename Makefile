@@ -18,15 +18,18 @@ serve: setup
 build: setup
 	trunk build --release
 
-## dataset: regenerate data/dataset.json from the articles in data/articles/
+## dataset: regenerate data/dataset.json from the articles in data/articles/: the extractor's
+## events, each scored by the verifier, split at the threshold of data/model/confirm.toml
 dataset:
-	cargo run --release -q -p atlas-extract -- -o data/dataset.json data/articles
+	cargo run --release -q -p atlas-verify --bin atlas-confirm -- -o data/dataset.json data/articles
 
-## eval: precision and recall of the dataset (rules) and of the learned verifier on the labelled
-## dev and frozen test splits, candidate recall and labeller agreement, then why the false facts
-## are false (counts only)
+## eval: precision and recall of the dataset (the events shown, and the rules alone) and of the
+## learned verifier on the labelled dev and frozen test splits, candidate recall, labeller
+## agreement, the dev curve behind data/model/confirm.toml, then why the false facts are false
+## (counts only)
 eval:
 	node scripts/eval/mentions.mjs dev test agreement
+	cargo run --release -q -p atlas-verify --example threshold -- --check
 	cargo run --release -q -p atlas-verify --example eval -- dev
 	cargo run --release -q -p atlas-verify --example eval -- test
 	node scripts/eval/facts.mjs dev

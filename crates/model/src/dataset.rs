@@ -1,4 +1,10 @@
 //! The dataset file: its serde types, its loading checks and its timeline queries.
+//!
+//! Schema version 3 (`docs/dataset-schema.md`): every event carries the
+//! verifier's [`Confidence`] for its stance, the file names its `threshold`,
+//! and the events below it are held back in `unconfirmed`, apart from the
+//! `events` that are shown. Version 2 files (no confidence) still load, as
+//! unscored datasets.
 
 use crate::{Date, EventKind, Government, Stance, TurningPoint};
 use serde::{Deserialize, Serialize};
@@ -8,7 +14,11 @@ use std::fmt;
 /// The `schema` field every dataset file carries.
 pub const SCHEMA: &str = "stance-atlas/dataset";
 /// Bumped whenever a field changes meaning or a required field is added.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: events carry a `confidence`, the file a `threshold` and the events
+/// below it in `unconfirmed`.
+pub const SCHEMA_VERSION: u32 = 3;
+/// The oldest version [`Dataset::from_json`] still reads (as unscored).
+pub const OLDEST_READABLE_VERSION: u32 = 2;
 /// The `schema` field of an evidence file (see [`EvidenceFile`]).
 pub const EVIDENCE_SCHEMA: &str = "stance-atlas/evidence";
 
@@ -42,6 +52,64 @@ impl Span {
     /// Whether `inner` lies within this span.
     pub fn contains(self, inner: Span) -> bool {
         self.start <= inner.start && inner.end <= self.end && inner.start <= inner.end
+    }
+}
+
+/// The verifier's probability that an event's actor, named at its mention in
+/// its sentence (with the sentence before), takes the event's stance: 0 to 1,
+/// kept in thousandths. In JSON a number (`0.934`); shown with two decimals
+/// (`format!("{c}")` gives `"0.93"`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Confidence(u16);
+
+impl Confidence {
+    /// Certainty.
+    pub const ONE: Confidence = Confidence(1000);
+
+    /// A probability rounded to thousandths; None when it is not a number
+    /// from 0 to 1.
+    pub fn from_probability(p: f64) -> Option<Confidence> {
+        if !(0.0..=1.0).contains(&p) {
+            return None;
+        }
+        Some(Confidence((p * 1000.0).round() as u16))
+    }
+
+    /// From thousandths; None above 1000.
+    pub fn from_thousandths(m: u16) -> Option<Confidence> {
+        (m <= 1000).then_some(Confidence(m))
+    }
+
+    /// In thousandths, 0 to 1000.
+    pub fn thousandths(self) -> u16 {
+        self.0
+    }
+
+    /// As a probability, 0 to 1.
+    pub fn get(self) -> f64 {
+        f64::from(self.0) / 1000.0
+    }
+}
+
+/// Two decimals, rounded half up: `0.934` shows as `0.93`, `1` as `1.00`.
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hundredths = (self.0 + 5) / 10;
+        write!(f, "{}.{:02}", hundredths / 100, hundredths % 100)
+    }
+}
+
+impl Serialize for Confidence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.get())
+    }
+}
+
+impl<'de> Deserialize<'de> for Confidence {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Confidence, D::Error> {
+        let p = f64::deserialize(d)?;
+        Confidence::from_probability(p)
+            .ok_or_else(|| serde::de::Error::custom(format!("confidence {p} is not a probability from 0 to 1")))
     }
 }
 
@@ -85,6 +153,11 @@ pub struct Event {
     /// publication date was itself inferred.
     #[serde(default)]
     pub date_inferred: bool,
+    /// The verifier's probability for this event's stance at its mention
+    /// (schema 3); None in an unscored dataset (the extractor's own output,
+    /// a version 2 file). Shown in the panel as "extractor's confidence".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
     /// The [`Article::id`] the quote comes from. Like `quote`, `span` and
     /// `mention`, it is left out of a deferred dataset's JSON and comes back
     /// with its [`EvidenceFile`]: what the first render does not need does
@@ -134,10 +207,21 @@ pub struct Dataset {
     pub version: u32,
     /// The tool and version that wrote the file.
     pub generated_by: String,
+    /// The confidence an event needs to be shown (`data/model/confirm.toml`,
+    /// chosen on the dev split); None in an unscored dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<Confidence>,
     /// The articles, by id (empty when the evidence is deferred).
     pub articles: Vec<Article>,
-    /// The events, in canonical order.
+    /// The events shown, in canonical order: with a `threshold`, only those
+    /// whose confidence reaches it. Everything the app and its exports show
+    /// comes from here.
     pub events: Vec<Event>,
+    /// The events the verifier did not confirm (confidence below
+    /// `threshold`), in canonical order: kept for review and evaluation,
+    /// never shown, never indexed, and left out of a deferred dataset.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unconfirmed: Vec<Event>,
     /// True when the quotes and articles were left out, to be joined later
     /// from an [`EvidenceFile`] ([`Dataset::with_evidence`]): every quote is
     /// then empty and `articles` is empty.
@@ -212,7 +296,8 @@ impl fmt::Display for LoadError {
             LoadError::Json(e) => write!(f, "the dataset is not valid JSON: {e}"),
             LoadError::Schema { found, version } => write!(
                 f,
-                "the dataset has schema {found:?} version {version}; this build reads {SCHEMA:?} version {SCHEMA_VERSION}"
+                "the dataset has schema {found:?} version {version}; this build reads {SCHEMA:?} versions \
+                 {OLDEST_READABLE_VERSION} to {SCHEMA_VERSION}"
             ),
             LoadError::Inconsistent(e) => write!(f, "the dataset is inconsistent: {e}"),
         }
@@ -230,19 +315,48 @@ impl Dataset {
         mut events: Vec<Event>,
         governments: Vec<Government>,
     ) -> Dataset {
-        events.sort_by(|a, b| {
-            (&a.actor, a.date, std::cmp::Reverse(a.kind.weight()), &a.article, a.span, a.mention).cmp(&(
-                &b.actor,
-                b.date,
-                std::cmp::Reverse(b.kind.weight()),
-                &b.article,
-                b.span,
-                b.mention,
-            ))
-        });
-        events
-            .dedup_by(|a, b| a.actor == b.actor && a.article == b.article && a.span == b.span && a.stance == b.stance);
+        canonical(&mut events);
         Dataset::in_order(generated_by, articles, events, governments)
+    }
+
+    /// The dataset scored and split at `threshold`: events whose confidence
+    /// reaches it are shown (`events`), the others held back
+    /// (`unconfirmed`), both in canonical order. Every event, shown or held
+    /// back, must carry a confidence; the error names the first that does
+    /// not. Applying another threshold to a split dataset re-splits it.
+    pub fn confirmed_at(mut self, threshold: Confidence) -> Result<Dataset, LoadError> {
+        if self.evidence_deferred {
+            return Err(LoadError::Inconsistent("a deferred dataset cannot be split by confidence".into()));
+        }
+        let mut all = std::mem::take(&mut self.events);
+        all.append(&mut self.unconfirmed);
+        if let Some(e) = all.iter().find(|e| e.confidence.is_none()) {
+            return Err(LoadError::Inconsistent(format!(
+                "event of {} in {} has no confidence to compare with the threshold",
+                e.actor, e.article
+            )));
+        }
+        let (mut shown, mut held): (Vec<Event>, Vec<Event>) =
+            all.into_iter().partition(|e| e.confidence.is_some_and(|c| c >= threshold));
+        canonical(&mut shown);
+        canonical(&mut held);
+        self.events = shown;
+        self.unconfirmed = held;
+        self.threshold = Some(threshold);
+        self.reindex();
+        Ok(self)
+    }
+
+    /// Every event, shown then held back: the extractor's whole output, for
+    /// review and evaluation. The map, the panel and the exports use
+    /// `events` (or the queries built on it) only.
+    pub fn all_events(&self) -> impl Iterator<Item = &Event> {
+        self.events.iter().chain(&self.unconfirmed)
+    }
+
+    /// True when the events were scored and split at a threshold.
+    pub fn is_confirmed(&self) -> bool {
+        self.threshold.is_some()
     }
 
     /// A dataset whose events are already in canonical order and distinct:
@@ -261,8 +375,10 @@ impl Dataset {
             schema: SCHEMA.to_string(),
             version: SCHEMA_VERSION,
             generated_by: generated_by.into(),
+            threshold: None,
             articles,
             events,
+            unconfirmed: Vec::new(),
             evidence_deferred: false,
             governments,
             turning_points: Vec::new(),
@@ -273,18 +389,34 @@ impl Dataset {
         dataset
     }
 
-    /// Reads a dataset file, checking its schema and its internal references.
+    /// Reads a dataset file, checking its schema, its internal references
+    /// and its split by confidence. A version 2 file reads as an unscored
+    /// dataset (no confidence, no threshold).
     pub fn from_json(json: &str) -> Result<Dataset, LoadError> {
-        let raw: Dataset = serde_json::from_str(json).map_err(|e| LoadError::Json(e.to_string()))?;
-        if raw.schema != SCHEMA || raw.version != SCHEMA_VERSION {
+        let mut raw: Dataset = serde_json::from_str(json).map_err(|e| LoadError::Json(e.to_string()))?;
+        if raw.schema != SCHEMA || !(OLDEST_READABLE_VERSION..=SCHEMA_VERSION).contains(&raw.version) {
             return Err(LoadError::Schema { found: raw.schema, version: raw.version });
         }
+        if raw.version < 3
+            && (raw.threshold.is_some()
+                || raw.all_events().any(|e| e.confidence.is_some())
+                || !raw.unconfirmed.is_empty())
+        {
+            return Err(LoadError::Inconsistent(format!(
+                "a version {} file carries no confidence, threshold or unconfirmed events; these are version 3's",
+                raw.version
+            )));
+        }
         raw.check()?;
+        let mut unconfirmed = std::mem::take(&mut raw.unconfirmed);
         let mut dataset = if raw.evidence_deferred {
             Dataset::in_order(raw.generated_by, raw.articles, raw.events, raw.governments)
         } else {
             Dataset::new(raw.generated_by, raw.articles, raw.events, raw.governments)
         };
+        canonical(&mut unconfirmed);
+        dataset.unconfirmed = unconfirmed;
+        dataset.threshold = raw.threshold;
         dataset.evidence_deferred = raw.evidence_deferred;
         dataset.set_turning_points(raw.turning_points);
         crate::government::check(&dataset.governments).map_err(LoadError::Inconsistent)?;
@@ -306,6 +438,7 @@ impl Dataset {
             })
             .collect();
         let articles = std::mem::take(&mut slim.articles);
+        slim.unconfirmed.clear();
         slim.evidence_deferred = true;
         let file =
             EvidenceFile { schema: EVIDENCE_SCHEMA.into(), version: SCHEMA_VERSION, articles, quotes, provenance };
@@ -347,9 +480,12 @@ impl Dataset {
     /// its quote is as long as its span, and its mention lies inside the quote.
     /// A deferred dataset has no quotes or articles to check yet; its
     /// mentions must still lie inside their spans.
+    /// With a threshold, every shown event reaches it and every held-back one
+    /// does not; without one, nothing is held back.
     pub fn check(&self) -> Result<(), LoadError> {
+        self.check_split()?;
         let ids: std::collections::BTreeSet<&str> = self.articles.iter().map(|a| a.id.as_str()).collect();
-        for e in &self.events {
+        for e in self.all_events() {
             let at = || format!("event of {} in {}", e.actor, e.article);
             if self.evidence_deferred {
                 if !e.quote.is_empty() || !e.span.contains(e.mention) {
@@ -368,6 +504,38 @@ impl Dataset {
             }
             if e.actor.is_empty() || !e.actor.bytes().all(|b| b.is_ascii_uppercase()) {
                 return Err(LoadError::Inconsistent(format!("{}: actor code is not uppercase letters", at())));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_split(&self) -> Result<(), LoadError> {
+        let bad = |e: &Event, what: String| {
+            Err(LoadError::Inconsistent(format!("event of {} in {}: {what}", e.actor, e.article)))
+        };
+        let Some(t) = self.threshold else {
+            if let Some(e) = self.unconfirmed.first() {
+                return bad(e, "held back as unconfirmed, but the dataset names no threshold".into());
+            }
+            return Ok(());
+        };
+        if self.evidence_deferred && !self.unconfirmed.is_empty() {
+            return Err(LoadError::Inconsistent("a deferred dataset holds no unconfirmed events".into()));
+        }
+        for e in &self.events {
+            match e.confidence {
+                None => return bad(e, format!("shown without a confidence, under threshold {t}")),
+                Some(c) if c < t => return bad(e, format!("shown with confidence {c}, below the threshold {t}")),
+                Some(_) => {}
+            }
+        }
+        for e in &self.unconfirmed {
+            match e.confidence {
+                None => return bad(e, "held back without a confidence".into()),
+                Some(c) if c >= t => {
+                    return bad(e, format!("held back with confidence {c}, at or above the threshold {t}"))
+                }
+                Some(_) => {}
             }
         }
         Ok(())
@@ -430,4 +598,20 @@ impl Dataset {
         s.push('\n');
         s
     }
+}
+
+/// Sorts events in canonical order (by actor, then date, then the heavier act
+/// first, then article and position) and drops repeats of one act.
+fn canonical(events: &mut Vec<Event>) {
+    events.sort_by(|a, b| {
+        (&a.actor, a.date, std::cmp::Reverse(a.kind.weight()), &a.article, a.span, a.mention).cmp(&(
+            &b.actor,
+            b.date,
+            std::cmp::Reverse(b.kind.weight()),
+            &b.article,
+            b.span,
+            b.mention,
+        ))
+    });
+    events.dedup_by(|a, b| a.actor == b.actor && a.article == b.article && a.span == b.span && a.stance == b.stance);
 }

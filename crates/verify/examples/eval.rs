@@ -94,14 +94,16 @@ fn print_line(system: &str, lang: &str, c: &Counts) {
     );
 }
 
-/// The rules' facts: `data/dataset.json`'s events in the split's articles.
+/// The rules' facts: `data/dataset.json`'s events in the split's articles,
+/// shown and held back (`unconfirmed`) alike: the rules alone.
 fn rule_facts(split: &Split, root: &std::path::Path) -> BTreeSet<Fact> {
     let path = root.join("data/dataset.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
     let data: serde_json::Value =
         serde_json::from_str(&text).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
     let index: BTreeMap<&str, usize> = split.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    let events = data["events"].as_array().cloned().unwrap_or_default();
+    let mut events = data["events"].as_array().cloned().unwrap_or_default();
+    events.extend(data["unconfirmed"].as_array().cloned().unwrap_or_default());
     events
         .iter()
         .filter_map(|e| {

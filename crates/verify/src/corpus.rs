@@ -137,7 +137,10 @@ pub fn load(root: &Path, name: &str, fz: &Featurizer, bits: u32) -> Result<Split
     Ok(split)
 }
 
-fn read_article(path: &Path, id: &str, fz: &Featurizer) -> Result<Article, String> {
+/// Reads one article file (and its `.meta` sidecar) as the verifier reads
+/// it: language, publication date and where the body starts. Errors name the
+/// file.
+pub fn read_article(path: &Path, id: &str, fz: &Featurizer) -> Result<Article, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let sidecar = std::fs::read_to_string(path.with_extension("txt.meta")).ok();
     let file = path.display().to_string();

@@ -300,6 +300,15 @@ impl<'a> Sentence<'a> {
         out
     }
 
+    /// The actor of the lexicon mark that covers byte `at` of the sentence
+    /// (a group's code where a group is named there).
+    pub fn actor_at(&self, at: usize) -> Option<&str> {
+        self.marks.iter().filter(|k| k.actor.is_some()).find_map(|k| {
+            let (first, last) = (self.tokens.get(k.tok)?, self.tokens.get(k.end.checked_sub(1)?)?);
+            (first.start <= at && at < last.end).then_some(k.actor.as_deref()).flatten()
+        })
+    }
+
     /// The hashed features of `actor`'s mention, sorted and deduplicated,
     /// into `out` (cleared first).
     pub fn features(&self, actor: &str, bits: u32, out: &mut Vec<u32>) {

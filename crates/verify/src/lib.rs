@@ -24,6 +24,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod confirm;
 pub mod corpus;
 pub mod facts;
 pub mod features;

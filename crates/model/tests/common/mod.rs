@@ -19,6 +19,7 @@ pub fn event(actor: &str, stance: Stance, kind: EventKind, date: &str) -> Event 
         kind,
         date: d(date),
         date_inferred: false,
+        confidence: None,
         article: "a".into(),
         span: Span { start, end: start + quote.len() },
         mention: Span { start, end: start + actor.len() },
