@@ -245,14 +245,14 @@ pub(crate) fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl I
         .filter(|d| *d >= logic::first_day() && *d <= logic::last_day())
         .map(|d| {
             let left = f64::from(logic::day_index(d)) * 100.0 / f64::from(max);
-            view! { <span class="mark" style=format!("left:{left:.3}%")></span> }
+            view! { <span class="mark" style=format!("left:{}%", logic::Fixed(left, 3))></span> }
         })
         .collect_view();
     let years = (logic::first_day().year()..=logic::last_day().year())
         .map(|y| {
             let d = Date::new(y, 1, 1).expect("valid");
             let left = f64::from(logic::day_index(d)) * 100.0 / f64::from(max);
-            view! { <span class="year" style=format!("left:{left:.3}%")>{y}</span> }
+            view! { <span class="year" style=format!("left:{}%", logic::Fixed(left, 3))>{y}</span> }
         })
         .collect_view();
     let prev = move |_| {

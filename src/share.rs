@@ -129,6 +129,16 @@ const DEFS: &str = "<defs>\
 <pattern id=\"neu-prev\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#faf7d2\"/><circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#d8d08a\"/></pattern>\
 </defs>";
 
+/// A coordinate in half pixels, written as `f64`'s `Display` would write
+/// it ("11" or "11.5") without the float formatter.
+struct Half(u32);
+
+impl std::fmt::Display for Half {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.0 / 2, if self.0 % 2 == 1 { ".5" } else { "" })
+    }
+}
+
 /// One square with its label, at `(x, y)`, `size` wide.
 fn square(out: &mut String, x: u32, y: u32, size: u32, state: &TileState, label: &str) {
     let (fill, stroke, dashed, ink) = paint(state);
@@ -144,8 +154,8 @@ fn square(out: &mut String, x: u32, y: u32, size: u32, state: &TileState, label:
         let _ = write!(
             out,
             "<text x=\"{}\" y=\"{}\" fill=\"{ink}\" font-size=\"9\" font-weight=\"700\" text-anchor=\"middle\">{label}</text>",
-            f64::from(x) + f64::from(size) / 2.0,
-            f64::from(y) + f64::from(size) / 2.0 + 3.0
+            Half(2 * x + size),
+            Half(2 * y + size + 6)
         );
     }
 }
@@ -200,7 +210,7 @@ pub fn map_svg(states: &[TileState], date: Date, counts: &Counts) -> String {
     for (t, state) in TILES.iter().zip(states) {
         let (x, y) = (MARGIN + u32::from(t.col) * CELL, MAP_TOP + u32::from(t.row) * CELL);
         if t.code == SUBJECT {
-            let _ = write!(out, "<rect x=\"{x}\" y=\"{y}\" width=\"{TILE}\" height=\"{TILE}\" rx=\"4\" fill=\"#fff\" stroke=\"#1d1d1f\" stroke-width=\"2\"/><text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">\u{2605}</text>", f64::from(x) + f64::from(TILE) / 2.0, f64::from(y) + f64::from(TILE) / 2.0 + 4.5);
+            let _ = write!(out, "<rect x=\"{x}\" y=\"{y}\" width=\"{TILE}\" height=\"{TILE}\" rx=\"4\" fill=\"#fff\" stroke=\"#1d1d1f\" stroke-width=\"2\"/><text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">\u{2605}</text>", Half(2 * x + TILE), Half(2 * y + TILE + 9));
         } else {
             square(&mut out, x, y, TILE, state, &escape_html(t.code));
         }

@@ -9,6 +9,8 @@ use std::fmt;
 pub const SCHEMA: &str = "stance-atlas/dataset";
 /// Bumped whenever a field changes meaning or a required field is added.
 pub const SCHEMA_VERSION: u32 = 2;
+/// The first field of a deferred dataset written as lines ([`Dataset::to_lines`]).
+pub const LINES_HEADER: &str = "stance-atlas/deferred-dataset-lines 2";
 /// The `schema` field of an evidence file (see [`EvidenceFile`]).
 pub const EVIDENCE_SCHEMA: &str = "stance-atlas/evidence";
 
@@ -276,6 +278,11 @@ impl Dataset {
     /// Reads a dataset file, checking its schema and its internal references.
     pub fn from_json(json: &str) -> Result<Dataset, LoadError> {
         let raw: Dataset = serde_json::from_str(json).map_err(|e| LoadError::Json(e.to_string()))?;
+        Dataset::load(raw)
+    }
+
+    /// Checks a dataset as read and puts it in order.
+    fn load(raw: Dataset) -> Result<Dataset, LoadError> {
         if raw.schema != SCHEMA || raw.version != SCHEMA_VERSION {
             return Err(LoadError::Schema { found: raw.schema, version: raw.version });
         }
@@ -418,10 +425,92 @@ impl Dataset {
         self.articles.binary_search_by(|a| a.id.as_str().cmp(id)).ok().map(|i| &self.articles[i])
     }
 
-    /// Compact JSON, for embedding (the app carries the map's part of the
-    /// dataset in its binary, where indentation would only cost transfer).
-    pub fn to_compact_json(&self) -> String {
-        serde_json::to_string(self).expect("a dataset always serialises")
+    /// A deferred dataset ([`Dataset::without_evidence`]) as lines of
+    /// tab-separated fields, the form the app embeds: smaller than its JSON
+    /// and read without serde's generated code. The first line is
+    /// [`LINES_HEADER`] and the tool that wrote the data; then one line per
+    /// event (`e`, actor, stance, kind, date, `1` if the date was inferred
+    /// else `0`), per government term (`g`, actor, head, role, from, to or
+    /// nothing) and per turning point (`t`, date, name), each in the
+    /// dataset's order. Fails on a dataset with evidence, or with a tab or a
+    /// line break inside a field.
+    pub fn to_lines(&self) -> Result<String, LoadError> {
+        if !self.evidence_deferred || !self.articles.is_empty() {
+            return Err(LoadError::Inconsistent("only a dataset without its evidence is written as lines".into()));
+        }
+        let mut out = String::with_capacity(64 * (self.events.len() + self.governments.len()));
+        let mut line = |fields: &[&str]| -> Result<(), LoadError> {
+            if let Some(f) = fields.iter().find(|f| f.contains(['\t', '\n', '\r'])) {
+                return Err(LoadError::Inconsistent(format!("a field holds a tab or a line break: {f}")));
+            }
+            out.push_str(&fields.join("\t"));
+            out.push('\n');
+            Ok(())
+        };
+        line(&[LINES_HEADER, &self.generated_by])?;
+        for e in &self.events {
+            let date = e.date.to_string();
+            let inferred = if e.date_inferred { "1" } else { "0" };
+            line(&["e", &e.actor, e.stance.as_str(), e.kind.as_str(), &date, inferred])?;
+        }
+        for g in &self.governments {
+            let (from, to) = (g.from.to_string(), g.to.map(|d| d.to_string()).unwrap_or_default());
+            line(&["g", &g.actor, &g.head, &g.role, &from, &to])?;
+        }
+        for t in &self.turning_points {
+            line(&["t", &t.date.to_string(), &t.name])?;
+        }
+        Ok(out)
+    }
+
+    /// Reads what [`Dataset::to_lines`] writes, with the checks of
+    /// [`Dataset::from_json`].
+    pub fn from_lines(text: &str) -> Result<Dataset, LoadError> {
+        let mut lines = text.lines().enumerate();
+        let generated_by = match lines.next().and_then(|(_, l)| l.split_once('\t')) {
+            Some((LINES_HEADER, by)) => by.to_string(),
+            _ => return Err(LoadError::Json(format!("the first line is not \"{LINES_HEADER}\" and a tool's name"))),
+        };
+        let (mut events, mut governments, mut turning_points) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, line) in lines {
+            let bad = || LoadError::Json(format!("line {} cannot be read: {line}", i + 1));
+            let date = |s: &str| s.parse::<Date>().map_err(|_| bad());
+            let f: Vec<&str> = line.split('\t').collect();
+            match f[..] {
+                ["e", actor, stance, kind, day, inferred @ ("0" | "1")] => events.push(Event {
+                    actor: actor.to_string(),
+                    stance: Stance::parse(stance).ok_or_else(bad)?,
+                    kind: EventKind::parse(kind).ok_or_else(bad)?,
+                    date: date(day)?,
+                    date_inferred: inferred == "1",
+                    article: String::new(),
+                    quote: String::new(),
+                    span: Span::default(),
+                    mention: Span::default(),
+                }),
+                ["g", actor, head, role, from, to] => governments.push(Government {
+                    actor: actor.to_string(),
+                    head: head.to_string(),
+                    role: role.to_string(),
+                    from: date(from)?,
+                    to: if to.is_empty() { None } else { Some(date(to)?) },
+                }),
+                ["t", day, name] => turning_points.push(TurningPoint { date: date(day)?, name: name.to_string() }),
+                _ => return Err(bad()),
+            }
+        }
+        Dataset::load(Dataset {
+            schema: SCHEMA.to_string(),
+            version: SCHEMA_VERSION,
+            generated_by,
+            articles: Vec::new(),
+            events,
+            evidence_deferred: true,
+            governments,
+            turning_points,
+            by_actor: BTreeMap::new(),
+            terms: BTreeMap::new(),
+        })
     }
 
     /// Pretty JSON with a trailing newline, stable across runs.

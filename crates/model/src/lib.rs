@@ -26,7 +26,8 @@ mod standing;
 mod text;
 
 pub use dataset::{
-    Article, Dataset, Event, EvidenceFile, LoadError, Provenance, Span, EVIDENCE_SCHEMA, SCHEMA, SCHEMA_VERSION,
+    Article, Dataset, Event, EvidenceFile, LoadError, Provenance, Span, EVIDENCE_SCHEMA, LINES_HEADER, SCHEMA,
+    SCHEMA_VERSION,
 };
 pub use date::{days_in_month, Date, DateError};
 pub use government::{Government, TurningPoint};
