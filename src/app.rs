@@ -149,7 +149,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
                 <CompareView ds=ds date=date from=from selected=selected />
                 <CountryPanel ds=ds date=date selected=selected />
             </main>
-            <crate::share_view::ShareSection ds=ds full=full date=date selected=selected from=from states=states counts=counts />
+            <crate::share_view::ShareSection ds=ds full=full date=date selected=selected from=from states=states />
             <crate::context_view::ContextDialog full=full />
             <footer class="colophon">
                 <p>
