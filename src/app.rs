@@ -593,40 +593,27 @@ pub(crate) fn TileMap(
     }
 }
 
-/// The same data as a list grouped by stance, for screen readers and lists people.
+/// The same data as a list grouped by the layer's keys (each stance, or each
+/// recognition), for screen readers and lists people: one block of markup
+/// ([`logic::list_html`]) with one click listener, like the map.
 #[component]
 fn ListView(states: Memo<Vec<TileState>>, selected: RwSignal<Option<String>>) -> impl IntoView {
-    let group = move |key: &'static str, title: &'static str| {
-        let members = move || {
-            let s = states.get();
-            let mut v: Vec<(&'static Tile, TileState)> =
-                TILES.iter().zip(s.iter().copied()).filter(|(t, st)| st.stance == key && t.code != SUBJECT).collect();
-            v.sort_by_key(|(t, _)| t.name);
-            v
-        };
-        view! {
-            <section class="list-group" data-stance=key>
-                <h2>{title}" "<span class="count">{move || format!("({})", members().len())}</span></h2>
-                <ul>
-                    {move || members().into_iter().map(|(t, st)| view! {
-                        <li>
-                            <button type="button" class="link" data-country=t.code data-stance=key data-evidence=st.evidence
-                                on:click=move |_| selected.set(Some(t.code.to_string()))>{t.name}</button>
-                            {st.is_previous().then_some(" (previous government)")}
-                            {st.since.map(|d| format!(" · since {}", logic::long_date(d)))}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
+    let layer = crate::layer::LayerCtx::get();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let code = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-country]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-country"));
+        if let Some(code) = code {
+            selected.set(Some(code));
         }
     };
     view! {
-        <div class="list-view">
-            {group("opposition", Stance::Opposition.label())}
-            {group("government", Stance::Government.label())}
-            {group("neutral", Stance::Neutral.label())}
-            {group("none", "No statement in the corpus")}
-        </div>
+        <div class="list-view" on:click=on_click inner_html=move || {
+            let layer = layer.get();
+            states.with(|s| logic::list_html(s, layer))
+        }></div>
     }
 }
 

@@ -326,6 +326,69 @@ pub fn tiles_html(states: &[TileState], selected: Option<&str>, current: &str) -
     out
 }
 
+/// The list view's markup in `layer`: one group per key of the layer's
+/// legend (each stance, or each recognition), then the countries without
+/// one, each country a button in name order with its hooks, and a note for
+/// a previous government's act and its date. `states` are in [`TILES`] order.
+pub fn list_html(states: &[TileState], layer: Layer) -> String {
+    use std::fmt::Write;
+    let groups: Vec<(&'static str, String)> = match layer {
+        Layer::Stance => Stance::ALL
+            .into_iter()
+            .map(|s| (s.as_str(), s.label().to_string()))
+            .chain([("none", "No statement in the corpus".to_string())])
+            .collect(),
+        Layer::Recognition => atlas_model::Claimant::ALL
+            .into_iter()
+            .map(|c| c.as_str())
+            .chain(["none"])
+            .map(|k| (k, crate::recognition::recognition_label(k)))
+            .collect(),
+    };
+    let hook = if layer == Layer::Stance { "data-stance" } else { "data-recognition" };
+    let mut out = String::with_capacity(TILES.len() * 120);
+    for (key, title) in groups {
+        let members: Vec<(&Tile, &TileState)> = NAME_ORDER
+            .iter()
+            .map(|&i| (&TILES[usize::from(i)], &states[usize::from(i)]))
+            .filter(|(t, st)| t.code != SUBJECT && if layer == Layer::Stance { st.stance } else { st.rec.key } == key)
+            .collect();
+        let _ = write!(
+            out,
+            "<section class=\"list-group\" {hook}=\"{key}\"><h2>{} <span class=\"count\">({})</span></h2><ul>",
+            escape_html(&title),
+            members.len()
+        );
+        for (t, st) in members {
+            let (hooks, previous, since) = match layer {
+                Layer::Stance => (
+                    format!("data-stance=\"{key}\" data-evidence=\"{}\"", st.evidence),
+                    st.is_previous().then_some(" (previous government)"),
+                    st.since,
+                ),
+                Layer::Recognition => (
+                    format!("data-recognition=\"{key}\" data-rec-evidence=\"{}\"", st.rec.evidence),
+                    st.rec.is_previous().then_some(" (the previous government's recognition)"),
+                    st.rec.since.filter(|_| key != "none"),
+                ),
+            };
+            let _ = write!(
+                out,
+                "<li><button type=\"button\" class=\"link\" data-country=\"{}\" {hooks}>{}</button>{}",
+                t.code,
+                escape_html(t.name),
+                previous.unwrap_or_default()
+            );
+            if let Some(d) = since {
+                let _ = write!(out, " · since {}", long_date(d));
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></section>");
+    }
+    out
+}
+
 /// Countries per stance of their current government on a date; `previous`
 /// counts countries shown with a previous government's stance, `none` those
 /// without a statement in the corpus (Venezuela, the subject, is not counted).
@@ -745,6 +808,52 @@ mod tests {
         assert_eq!(Fixed(-3.25, 1).to_string(), "-3.3");
         assert_eq!(Fixed(7.0, 0).to_string(), "7");
         assert_eq!(Fixed(1000.0, 1).to_string(), "1000.0");
+    }
+
+    #[test]
+    fn the_list_groups_the_tiles_by_the_key_of_the_layer_on_show() {
+        let ds = dataset().unwrap();
+        let date = d("2019-02-04");
+        for layer in [Layer::Stance, Layer::Recognition] {
+            let states = tile_states_in(ds, date, layer);
+            let html = list_html(&states, layer);
+            assert_eq!(html.matches("data-country=").count(), TILES.len() - 1, "every tile but the subject");
+            assert!(html.matches('<').count() == html.matches('>').count());
+            for (t, st) in TILES.iter().zip(&states).filter(|(t, _)| t.code != SUBJECT) {
+                let (hook, key) = match layer {
+                    Layer::Stance => ("data-stance", st.stance),
+                    Layer::Recognition => ("data-recognition", st.rec.key),
+                };
+                let item = format!("data-country=\"{}\" {hook}=\"{key}\"", t.code);
+                let at = html.find(&item).unwrap_or_else(|| panic!("{item}"));
+                let group = html[..at].rfind("<section class=\"list-group\" ").unwrap();
+                assert!(
+                    html[group..].starts_with(&format!("<section class=\"list-group\" {hook}=\"{key}\">")),
+                    "{item}"
+                );
+            }
+        }
+        let states = tile_states_in(ds, date, Layer::Recognition);
+        let html = list_html(&states, Layer::Recognition);
+        let c = crate::recognition::count_recognition(&states);
+        let heading = |label: &str, n: usize| format!("<h2>{label} <span class=\"count\">({n})</span></h2>");
+        assert!(html.contains(&heading("Recognises Guaidó as interim president", c.guaido + c.previous)), "{html}");
+        assert!(html.contains(&heading("Recognises Maduro&#39;s government", c.maduro)));
+        assert!(html.contains(&heading("No recognition in force", c.none)));
+        assert!(
+            html.contains("data-recognition=\"guaido\" data-rec-evidence=\"current\">United States</button> · since ")
+        );
+        assert!(!html.contains("data-stance=") && !html.contains("Backs the opposition"));
+        let stance = list_html(&tile_states(ds, date), Layer::Stance);
+        assert!(
+            stance.contains(&heading("Backs the opposition", counts(ds, date).opposition + stance_previous(ds, date)))
+        );
+        assert!(!stance.contains("data-recognition="));
+    }
+
+    /// Tiles showing a previous government's opposition stance on `date`.
+    fn stance_previous(ds: &Dataset, date: Date) -> usize {
+        tile_states(ds, date).iter().filter(|s| s.is_previous() && s.stance == "opposition").count()
     }
 
     #[test]
