@@ -122,20 +122,32 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
 
     view! {
         <div class="page" on:keydown=on_key>
+            // The lede's first sentence, then the rest behind a disclosure,
+            // so that the headline, the date bar and the map's top fit the
+            // first screen of a laptop.
             <header class="masthead">
                 <h1>"Stance Atlas"</h1>
                 <p class="lede">
-                    "Where each government stood on Venezuela's presidential crisis, from 2019 to the present: backing the opposition (Juan Guaidó from 2019, Edmundo González Urrutia after the July 2024 election), backing the chavista government (Nicolás Maduro; from January 2026 the interim government of Delcy Rodríguez), or neutral. Every color is the stance of the government in office on the chosen date, backed by a quote; a faded, outlined tile shows a previous government's stance."
+                    "Where each government stood on Venezuela's presidential crisis, 2019 to the present, each color backed by a quote."
                 </p>
+                <details class="about">
+                    <summary>"How to read the map"</summary>
+                    <p>
+                        "A government backs the opposition (Juan Guaidó from 2019, Edmundo González Urrutia after the July 2024 election), backs the chavista government (Nicolás Maduro; from January 2026 the interim government of Delcy Rodríguez), or is neutral. Every color is the stance of the government in office on the chosen date, backed by a quote; a faded, outlined tile shows a previous government's stance. Click a country to read its quotes."
+                    </p>
+                </details>
             </header>
             <main data-layer=move || layer.get().as_str()>
                 <crate::headline::Headline ds=ds date=date />
                 <DateControls ds=ds date=date />
-                <crate::layer::LayerSwitch />
+                // The layer and the tools share a row; the legend sits on the map.
+                <div class="view-bar">
+                    <crate::layer::LayerSwitch />
+                    <Toolbar date=date selected=selected mode=mode />
+                </div>
                 // Both legends stay in the page; the layer's CSS shows one.
                 <Legend counts=counts />
                 <crate::layer::RecognitionLegend counts=rec_counts />
-                <Toolbar date=date selected=selected mode=mode />
                 <div class="stage">
                     <Show
                         when=move || mode.get() == Mode::Map
@@ -149,7 +161,7 @@ fn Atlas(ds: &'static Dataset) -> impl IntoView {
                 <CompareView ds=ds date=date from=from selected=selected />
                 <CountryPanel ds=ds date=date selected=selected />
             </main>
-            <crate::share_view::ShareSection ds=ds full=full date=date selected=selected from=from states=states counts=counts />
+            <crate::share_view::ShareSection ds=ds full=full date=date selected=selected from=from states=states />
             <crate::context_view::ContextDialog full=full />
             <footer class="colophon">
                 <p>
@@ -245,14 +257,14 @@ pub(crate) fn DateControls(ds: &'static Dataset, date: RwSignal<Date>) -> impl I
         .filter(|d| *d >= logic::first_day() && *d <= logic::last_day())
         .map(|d| {
             let left = f64::from(logic::day_index(d)) * 100.0 / f64::from(max);
-            view! { <span class="mark" style=format!("left:{left:.3}%")></span> }
+            view! { <span class="mark" style=format!("left:{}%", logic::Fixed(left, 3))></span> }
         })
         .collect_view();
     let years = (logic::first_day().year()..=logic::last_day().year())
         .map(|y| {
             let d = Date::new(y, 1, 1).expect("valid");
             let left = f64::from(logic::day_index(d)) * 100.0 / f64::from(max);
-            view! { <span class="year" style=format!("left:{left:.3}%")>{y}</span> }
+            view! { <span class="year" style=format!("left:{}%", logic::Fixed(left, 3))>{y}</span> }
         })
         .collect_view();
     let prev = move |_| {
@@ -335,7 +347,7 @@ pub(crate) fn Legend(counts: Memo<logic::Counts>) -> impl IntoView {
                 {item(Some(Stance::Neutral))}
                 <li class="legend-item">
                     <span class="swatch" data-stance="opposition" data-evidence="previous-government" aria-hidden="true"></span>
-                    <span class="legend-label">"A previous government's stance (faded, outlined): the one in office has said nothing yet"</span>
+                    <span class="legend-label">"A previous government's stance (faded, outlined): none yet from the one in office"</span>
                     <span class="count" data-count="previous-government">{move || counts.get().previous}</span>
                 </li>
                 {item(None)}
@@ -563,8 +575,20 @@ pub(crate) fn TileMap(
         }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(tile) = target_tile(&ev) {
-            selected.set(Some(tile.code.to_string()));
+        let Some(tile) = target_tile(&ev) else { return };
+        // From 1024 px the panel docks beside the map, and the map and the
+        // text above it reflow into the narrower page: the clicked tile is
+        // kept where it was on the screen.
+        let docked = window().match_media("(min-width: 1024px)").ok().flatten().is_some_and(|m| m.matches());
+        let anchor = tile_of(tile.code).filter(|_| docked).map(|el| (el.get_bounding_client_rect().top(), el));
+        selected.set(Some(tile.code.to_string()));
+        if let Some((before, el)) = anchor {
+            request_animation_frame(move || {
+                let moved = el.get_bounding_client_rect().top() - before;
+                if moved.abs() >= 1.0 {
+                    window().scroll_by_with_x_and_y(0.0, moved);
+                }
+            });
         }
     };
     let on_focusin = move |ev: leptos::ev::FocusEvent| {
@@ -576,7 +600,6 @@ pub(crate) fn TileMap(
         <div class="map-scroll">
             <h2 class="visually-hidden" id="map-heading">"Map"</h2>
             <p class="hint touch-only">"Swipe the map sideways for Europe, Africa, Asia and Oceania."</p>
-            <p id="map-help" class="hint keyboard-only">"Arrow keys move between countries, Home and End to a row's ends; Enter opens one."</p>
             <div
                 class="map"
                 role="group"
@@ -589,44 +612,32 @@ pub(crate) fn TileMap(
                 on:keydown=on_keydown
                 on:focusin=on_focusin
             ></div>
+            <p id="map-help" class="hint keyboard-only">"Arrow keys move between countries, Home and End to a row's ends; Enter opens one."</p>
         </div>
     }
 }
 
-/// The same data as a list grouped by stance, for screen readers and lists people.
+/// The same data as a list grouped by the layer's keys (each stance, or each
+/// recognition), for screen readers and lists people: one block of markup
+/// ([`logic::list_html`]) with one click listener, like the map.
 #[component]
 fn ListView(states: Memo<Vec<TileState>>, selected: RwSignal<Option<String>>) -> impl IntoView {
-    let group = move |key: &'static str, title: &'static str| {
-        let members = move || {
-            let s = states.get();
-            let mut v: Vec<(&'static Tile, TileState)> =
-                TILES.iter().zip(s.iter().copied()).filter(|(t, st)| st.stance == key && t.code != SUBJECT).collect();
-            v.sort_by_key(|(t, _)| t.name);
-            v
-        };
-        view! {
-            <section class="list-group" data-stance=key>
-                <h2>{title}" "<span class="count">{move || format!("({})", members().len())}</span></h2>
-                <ul>
-                    {move || members().into_iter().map(|(t, st)| view! {
-                        <li>
-                            <button type="button" class="link" data-country=t.code data-stance=key data-evidence=st.evidence
-                                on:click=move |_| selected.set(Some(t.code.to_string()))>{t.name}</button>
-                            {st.is_previous().then_some(" (previous government)")}
-                            {st.since.map(|d| format!(" · since {}", logic::long_date(d)))}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
+    let layer = crate::layer::LayerCtx::get();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let code = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-country]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-country"));
+        if let Some(code) = code {
+            selected.set(Some(code));
         }
     };
     view! {
-        <div class="list-view">
-            {group("opposition", Stance::Opposition.label())}
-            {group("government", Stance::Government.label())}
-            {group("neutral", Stance::Neutral.label())}
-            {group("none", "No statement in the corpus")}
-        </div>
+        <div class="list-view" on:click=on_click inner_html=move || {
+            let layer = layer.get();
+            states.with(|s| logic::list_html(s, layer))
+        }></div>
     }
 }
 

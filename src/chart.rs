@@ -93,7 +93,7 @@ fn plot(points: &'static [Point], date: RwSignal<Date>, layer: RwSignal<Layer>) 
             aria-valuetext=move || logic::long_date(date.get())
             on:click=on_click on:keydown=on_key>
             <div class="chart-art" inner_html=move || series::chart_markup(points, layer.get())></div>
-            <div class="cursor" aria-hidden="true" style=move || format!("left:{:.2}%", series::x_of(date.get()) / 10.0)></div>
+            <div class="cursor" aria-hidden="true" style=move || format!("left:{}%", logic::Fixed(series::x_of(date.get()) / 10.0, 2))></div>
         </div>
     }
 }

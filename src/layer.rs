@@ -41,6 +41,20 @@ pub fn LayerSwitch() -> impl IntoView {
             layer.set(l);
         }
     };
+    // The help (`layer-help`) is the recognition legend's first line.
+    view! {
+        <fieldset class="layer-switch" role="radiogroup" aria-describedby="layer-help" on:change=on_change>
+            <legend>"Layer"</legend>
+            <span class="layer-options" inner_html=radios(layer.get_untracked())></span>
+        </fieldset>
+    }
+}
+
+/// The recognition layer's key, with counts at the current date, under the
+/// layer's definition (which also describes the Layer radios).
+#[component]
+pub fn RecognitionLegend(counts: Memo<RecCounts>) -> impl IntoView {
+    let layer = LayerCtx::get();
     let help = move || {
         match layer.get() {
         Layer::Stance => "Stance: any act that takes a side, from a call for dialogue to formal recognition.",
@@ -50,21 +64,13 @@ pub fn LayerSwitch() -> impl IntoView {
     }
     };
     view! {
-        <fieldset class="layer-switch" role="radiogroup" aria-describedby="layer-help" on:change=on_change>
-            <legend>"Layer"</legend>
-            <span class="layer-options" inner_html=radios(layer.get_untracked())></span>
-            <span id="layer-help" class="hint">{help}</span>
-        </fieldset>
-    }
-}
-
-/// The recognition layer's key, with counts at the current date.
-#[component]
-pub fn RecognitionLegend(counts: Memo<RecCounts>) -> impl IntoView {
-    view! {
         <section aria-label="Legend" class="rec-legend">
+            <p id="layer-help" class="hint">{help}</p>
+            <details class="legend-note">
+                <summary>"How recognitions are counted"</summary>
+                <p class="hint">"A recognition of Guaidó lapses with the interim government on 5 January 2023; a withdrawal of recognition shows no recognition. Declining to recognise Maduro counts as recognising the opposition's claim of the time: Guaidó's, or González Urrutia's from 28 July 2024."</p>
+            </details>
             <ul class="legend" inner_html=move || recognition::legend_markup(&counts.get())></ul>
-            <p class="hint">"A recognition of Guaidó lapses with the interim government on 5 January 2023; a withdrawal of recognition shows no recognition. Declining to recognise Maduro counts as recognising the opposition's claim of the time: Guaidó's, or González Urrutia's from 28 July 2024."</p>
         </section>
     }
 }

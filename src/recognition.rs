@@ -229,7 +229,7 @@ pub fn legend_markup(c: &RecCounts) -> String {
     }
     item(
         "data-recognition=\"guaido\" data-rec-evidence=\"previous-government\"",
-        "A previous government's recognition (faded, outlined): the one in office has made no recognition act yet",
+        "A previous government's recognition (faded, outlined): none yet by the one in office",
         "previous-government",
         c.previous,
     );

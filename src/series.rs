@@ -8,7 +8,7 @@
 //! evaluated there alone (a few thousand model queries in all, not one per
 //! day per tile), and the counts are swept from those steps.
 
-use crate::logic::{self, TileState, SUBJECT, TILES};
+use crate::logic::{self, Fixed, TileState, SUBJECT, TILES};
 use crate::recognition::{self, captions, claims, Layer, RecCounts};
 use atlas_model::{Claimant, Dataset, Date, Stance};
 use std::sync::OnceLock;
@@ -235,8 +235,8 @@ pub fn step_path(points: &[Point], s: Series, max: usize) -> String {
     use std::fmt::Write;
     let mut d = String::with_capacity(points.len() * 16);
     for (i, p) in points.iter().enumerate() {
-        let (x, y) = (x_of(p.date), y_of(s.value(p), max));
-        let _ = if i == 0 { write!(d, "M{x:.1},{y:.1}") } else { write!(d, "H{x:.1}V{y:.1}") };
+        let (x, y) = (Fixed(x_of(p.date), 1), Fixed(y_of(s.value(p), max), 1));
+        let _ = if i == 0 { write!(d, "M{x},{y}") } else { write!(d, "H{x}V{y}") };
     }
     if !points.is_empty() {
         d.push_str("H1000");
@@ -307,8 +307,10 @@ pub fn chart_markup(points: &[Point], layer: Layer) -> String {
         let text = logic::escape_html(&format!("{} {n} · {}", short_name(s), short_date(d)));
         let _ = write!(
             out,
-            "<span class=\"peak{anchor}\" data-series=\"{}\" style=\"left:{x:.2}%;top:{y:.2}%\">{text}</span>",
-            s.key()
+            "<span class=\"peak{anchor}\" data-series=\"{}\" style=\"left:{}%;top:{}%\">{text}</span>",
+            s.key(),
+            Fixed(x, 2),
+            Fixed(y, 2)
         );
     }
     out.push_str("</div>");

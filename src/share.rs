@@ -4,8 +4,9 @@
 //! `share_view.rs` wires them to the page.
 
 use crate::export::{self, LICENCE};
-use crate::logic::{self, escape_html, Counts, TileState, GRID_COLS, GRID_ROWS, SUBJECT, TILES};
-use atlas_model::{Date, Stance};
+use crate::logic::{self, escape_html, TileState, GRID_COLS, GRID_ROWS, SUBJECT, TILES};
+use crate::recognition::{self, Layer};
+use atlas_model::{Claimant, Date, Stance};
 use std::fmt::Write;
 
 /// The atlas's full title, in images and citations.
@@ -92,9 +93,12 @@ pub fn share_html(events: usize) -> String {
     out
 }
 
-/// The file name of a map image of `date`.
-pub fn image_name(date: Date, ext: &str) -> String {
-    format!("stance-atlas-map-{date}.{ext}")
+/// The file name of a map image of `date` in `layer`.
+pub fn image_name(date: Date, layer: Layer, ext: &str) -> String {
+    match layer {
+        Layer::Stance => format!("stance-atlas-map-{date}.{ext}"),
+        Layer::Recognition => format!("stance-atlas-recognition-map-{date}.{ext}"),
+    }
 }
 
 const CELL: u32 = 26;
@@ -102,71 +106,160 @@ const TILE: u32 = 23;
 const MARGIN: u32 = 24;
 const MAP_TOP: u32 = 84;
 
-/// The image's size in CSS pixels.
-pub fn image_size() -> (u32, u32) {
-    (2 * MARGIN + u32::from(GRID_COLS) * CELL, MAP_TOP + u32::from(GRID_ROWS) * CELL + 132)
-}
-
-/// Fill, outline, dash and text color of a tile or swatch.
-fn paint(state: &TileState) -> (&'static str, &'static str, bool, &'static str) {
-    match (state.stance, state.is_previous()) {
-        ("opposition", false) => ("#0072b2", "#0072b2", false, "#fff"),
-        ("government", false) => ("url(#gov)", "#5c2400", false, "#fff"),
-        ("neutral", false) => ("url(#neu)", "#a89c00", false, "#1d1d1f"),
-        ("opposition", true) => ("#d3e6f3", "#0072b2", true, "#1d1d1f"),
-        ("government", true) => ("url(#gov-prev)", "#5c2400", true, "#1d1d1f"),
-        ("neutral", true) => ("url(#neu-prev)", "#a89c00", true, "#1d1d1f"),
-        _ => ("#f1efea", "#777", true, "#4a4a4a"),
+/// The legend's columns and their spacing in `layer`: three keys a row,
+/// two for the longer recognition labels.
+fn legend_grid(layer: Layer) -> (u32, u32) {
+    match layer {
+        Layer::Stance => (3, 300),
+        Layer::Recognition => (2, 450),
     }
 }
 
-/// The stance patterns: the same stripes and dots as the page, so that the
-/// image too reads without color.
+/// The legend's rows in `layer`: its five keys and the subject's star.
+fn legend_rows(layer: Layer) -> u32 {
+    6_u32.div_ceil(legend_grid(layer).0)
+}
+
+/// The top of the legend, below the map.
+const LEGEND_TOP: u32 = MAP_TOP + GRID_ROWS as u32 * CELL + 14;
+
+/// The baseline of the source line, below the legend.
+fn source_y(layer: Layer) -> u32 {
+    LEGEND_TOP + legend_rows(layer) * 26 + 28
+}
+
+/// The image of `layer`'s size in CSS pixels.
+pub fn image_size(layer: Layer) -> (u32, u32) {
+    (2 * MARGIN + u32::from(GRID_COLS) * CELL, source_y(layer) + 38)
+}
+
+/// What a square shows: the key of its color (a `data-stance` or a
+/// `data-recognition` value) and whether it is a previous government's.
+#[derive(Clone, Copy)]
+struct Look {
+    key: &'static str,
+    previous: bool,
+}
+
+impl Look {
+    /// A tile's look in `layer`, as the page colors it.
+    fn of(state: &TileState, layer: Layer) -> Look {
+        match layer {
+            Layer::Stance => Look { key: state.stance, previous: state.is_previous() },
+            Layer::Recognition => Look { key: state.rec.key, previous: state.rec.is_previous() },
+        }
+    }
+
+    const fn current(key: &'static str) -> Look {
+        Look { key, previous: false }
+    }
+}
+
+/// Fill, outline, dash and text color of a tile or swatch, and whether it
+/// has the inner white outline of the opposition's colors: the page's
+/// palette (`style/main.css`, `style/layer.css`).
+fn paint(look: Look) -> (&'static str, &'static str, bool, &'static str, bool) {
+    match (look.key, look.previous) {
+        ("opposition" | "guaido", false) => ("#0072b2", "#0072b2", false, "#fff", true),
+        ("gonzalez", false) => ("url(#gon)", "#004f7c", false, "#fff", true),
+        ("government" | "maduro", false) => ("url(#gov)", "#5c2400", false, "#fff", false),
+        ("neutral", false) => ("url(#neu)", "#a89c00", false, "#1d1d1f", false),
+        ("opposition" | "guaido" | "gonzalez", true) => ("#d3e6f3", "#0072b2", true, "#1d1d1f", false),
+        ("government" | "maduro", true) => ("url(#gov-prev)", "#5c2400", true, "#1d1d1f", false),
+        ("neutral", true) => ("url(#neu-prev)", "#a89c00", true, "#1d1d1f", false),
+        _ => ("#f1efea", "#777", true, "#4a4a4a", false),
+    }
+}
+
+/// The patterns: the same stripes and dots as the page, so that the image
+/// too reads without color.
 const DEFS: &str = "<defs>\
 <pattern id=\"gov\" width=\"7\" height=\"7\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"7\" height=\"7\" fill=\"#b34700\"/><rect width=\"3\" height=\"7\" fill=\"#5c2400\"/></pattern>\
 <pattern id=\"gov-prev\" width=\"7\" height=\"7\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"7\" height=\"7\" fill=\"#f6e0d2\"/><rect width=\"3\" height=\"7\" fill=\"#ecc7ae\"/></pattern>\
 <pattern id=\"neu\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#f0e442\"/><circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#a89c00\"/></pattern>\
 <pattern id=\"neu-prev\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#faf7d2\"/><circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#d8d08a\"/></pattern>\
+<pattern id=\"gon\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"#004f7c\"/><rect width=\"5\" height=\"8\" fill=\"#0072b2\"/></pattern>\
 </defs>";
 
+/// A coordinate in half pixels, written as `f64`'s `Display` would write
+/// it ("11" or "11.5") without the float formatter.
+struct Half(u32);
+
+impl std::fmt::Display for Half {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.0 / 2, if self.0 % 2 == 1 { ".5" } else { "" })
+    }
+}
+
 /// One square with its label, at `(x, y)`, `size` wide.
-fn square(out: &mut String, x: u32, y: u32, size: u32, state: &TileState, label: &str) {
-    let (fill, stroke, dashed, ink) = paint(state);
+fn square(out: &mut String, x: u32, y: u32, size: u32, look: Look, label: &str) {
+    let (fill, stroke, dashed, ink, inner) = paint(look);
     let dash = if dashed { " stroke-dasharray=\"3 2\"" } else { "" };
     let _ = write!(
         out,
         "<rect x=\"{x}\" y=\"{y}\" width=\"{size}\" height=\"{size}\" rx=\"4\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\"{dash}/>"
     );
-    if state.stance == "opposition" && !state.is_previous() {
+    if inner {
         let _ = write!(out, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"none\" stroke=\"#fff\" stroke-opacity=\"0.85\" stroke-width=\"1.5\"/>", x + 2, y + 2, size - 4, size - 4);
     }
     if !label.is_empty() {
         let _ = write!(
             out,
             "<text x=\"{}\" y=\"{}\" fill=\"{ink}\" font-size=\"9\" font-weight=\"700\" text-anchor=\"middle\">{label}</text>",
-            f64::from(x) + f64::from(size) / 2.0,
-            f64::from(y) + f64::from(size) / 2.0 + 3.0
+            Half(2 * x + size),
+            Half(2 * y + size + 6)
         );
     }
 }
 
-/// The legend: one swatch and label with its count per key.
-fn legend(out: &mut String, counts: &Counts, top: u32) {
-    let previous = TileState { stance: "opposition", evidence: "previous-government", since: None, ..TileState::NONE };
-    let current = |s: Stance| TileState { stance: s.as_str(), evidence: "current", since: None, ..TileState::NONE };
-    let items = [
-        (current(Stance::Opposition), format!("{} ({})", Stance::Opposition.label(), counts.opposition)),
-        (current(Stance::Government), format!("{} ({})", Stance::Government.label(), counts.government)),
-        (current(Stance::Neutral), format!("{} ({})", Stance::Neutral.label(), counts.neutral)),
-        (previous, format!("Previous government's stance ({})", counts.previous)),
-        (TileState::NONE, format!("No statement in the corpus ({})", counts.none)),
-    ];
-    for (i, (state, label)) in items.iter().enumerate() {
-        let (x, y) = (MARGIN + (i as u32 % 3) * 300, top + (i as u32 / 3) * 26);
-        square(out, x, y, 16, state, "");
+/// The legend's keys in `layer`, each with its label and count.
+fn legend_items(states: &[TileState], layer: Layer) -> Vec<(Look, String)> {
+    match layer {
+        Layer::Stance => {
+            let c = logic::count_states(states);
+            let mut items: Vec<(Look, String)> = Stance::ALL
+                .into_iter()
+                .map(|s| (Look::current(s.as_str()), format!("{} ({})", s.label(), c.of(Some(s)))))
+                .collect();
+            items.push((
+                Look { key: "opposition", previous: true },
+                format!("Previous government's stance ({})", c.previous),
+            ));
+            items.push((Look::current("none"), format!("No statement in the corpus ({})", c.none)));
+            items
+        }
+        Layer::Recognition => {
+            let c = recognition::count_recognition(states);
+            let mut items: Vec<(Look, String)> = Claimant::ALL
+                .into_iter()
+                .map(|k| {
+                    let label = recognition::recognition_label(k.as_str());
+                    (Look::current(k.as_str()), format!("{label} ({})", c.of(Some(k))))
+                })
+                .collect();
+            items.push((
+                Look { key: "guaido", previous: true },
+                format!("Previous government's recognition ({})", c.previous),
+            ));
+            items.push((Look::current("none"), format!("{} ({})", recognition::recognition_label("none"), c.none)));
+            items
+        }
+    }
+}
+
+/// The legend: one swatch and label with its count per key, then the
+/// subject's star ([`legend_grid`]).
+fn legend(out: &mut String, states: &[TileState], layer: Layer) {
+    let top = LEGEND_TOP;
+    let items = legend_items(states, layer);
+    let (columns, width) = legend_grid(layer);
+    let at = |i: usize| (MARGIN + (i as u32 % columns) * width, top + (i as u32 / columns) * 26);
+    for (i, (look, label)) in items.iter().enumerate() {
+        let (x, y) = at(i);
+        square(out, x, y, 16, *look, "");
         let _ = write!(out, "<text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>", x + 22, y + 13, escape_html(label));
     }
-    let (x, y) = (MARGIN + 2 * 300, top + 26);
+    let (x, y) = at(items.len());
     let _ = write!(
         out,
         "<rect x=\"{x}\" y=\"{y}\" width=\"16\" height=\"16\" rx=\"4\" fill=\"#fff\" stroke=\"#1d1d1f\" stroke-width=\"2\"/>\
@@ -178,44 +271,58 @@ fn legend(out: &mut String, counts: &Counts, top: u32) {
     );
 }
 
-/// The map of `date` as a standalone SVG document: title, date, every tile
-/// with its code, the legend with counts and a source line. `states` are the
-/// tiles' states in [`TILES`] order.
-pub fn map_svg(states: &[TileState], date: Date, counts: &Counts) -> String {
-    let (w, h) = image_size();
+/// The map of `date` in `layer` as a standalone SVG document: title, date
+/// and layer, every tile with its code, the layer's legend with counts and
+/// a source line. `states` are the tiles' states in [`TILES`] order.
+pub fn map_svg(states: &[TileState], date: Date, layer: Layer) -> String {
+    let (w, h) = image_size(layer);
     let day = logic::long_date(date);
+    let (title, subtitle, note) = match layer {
+        Layer::Stance => (
+            format!("Stance Atlas: {TITLE}, {day}"),
+            format!("{day}: the stance of each government in office"),
+            "Each color is the stance of the government in office, backed by a quoted sentence of a news article; \
+             faded and dashed: a previous government's.",
+        ),
+        Layer::Recognition => (
+            format!("Stance Atlas: {TITLE}, {day}, formal recognition"),
+            format!("Formal recognition, {day}: whom each government in office recognises"),
+            "Only acts of recognition and their withdrawal count; declining to recognise Maduro counts as \
+             recognising the opposition's claim of the time.",
+        ),
+    };
     let mut out = String::with_capacity(48 * 1024);
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
-         font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" fill=\"#1d1d1f\">\
+         font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" fill=\"#1d1d1f\" data-layer=\"{}\">\
          <title>{}</title>{DEFS}<rect width=\"{w}\" height=\"{h}\" fill=\"#fbfaf7\"/>\
          <text x=\"{MARGIN}\" y=\"38\" font-size=\"22\" font-weight=\"700\">{}</text>\
          <text x=\"{MARGIN}\" y=\"64\" font-size=\"16\">{}</text>",
-        escape_html(&format!("Stance Atlas: {TITLE}, {day}")),
+        layer.as_str(),
+        escape_html(&title),
         escape_html(TITLE),
-        escape_html(&format!("{day}: the stance of each government in office")),
+        escape_html(&subtitle),
     );
     out.push_str("<g>");
     for (t, state) in TILES.iter().zip(states) {
         let (x, y) = (MARGIN + u32::from(t.col) * CELL, MAP_TOP + u32::from(t.row) * CELL);
         if t.code == SUBJECT {
-            let _ = write!(out, "<rect x=\"{x}\" y=\"{y}\" width=\"{TILE}\" height=\"{TILE}\" rx=\"4\" fill=\"#fff\" stroke=\"#1d1d1f\" stroke-width=\"2\"/><text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">\u{2605}</text>", f64::from(x) + f64::from(TILE) / 2.0, f64::from(y) + f64::from(TILE) / 2.0 + 4.5);
+            let _ = write!(out, "<rect x=\"{x}\" y=\"{y}\" width=\"{TILE}\" height=\"{TILE}\" rx=\"4\" fill=\"#fff\" stroke=\"#1d1d1f\" stroke-width=\"2\"/><text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">\u{2605}</text>", Half(2 * x + TILE), Half(2 * y + TILE + 9));
         } else {
-            square(&mut out, x, y, TILE, state, &escape_html(t.code));
+            square(&mut out, x, y, TILE, Look::of(state, layer), &escape_html(t.code));
         }
     }
     out.push_str("</g>");
-    let top = MAP_TOP + u32::from(GRID_ROWS) * CELL + 14;
-    legend(&mut out, counts, top);
+    legend(&mut out, states, layer);
     let _ = write!(
         out,
         "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"12\" fill=\"#555\">{}</text>\
-         <text x=\"{MARGIN}\" y=\"{}\" font-size=\"12\" fill=\"#555\">Each color is the stance of the government in office, \
-         backed by a quoted sentence of a news article; faded and dashed: a previous government&#39;s.</text></svg>",
-        top + 80,
+         <text x=\"{MARGIN}\" y=\"{}\" font-size=\"12\" fill=\"#555\">{}</text></svg>",
+        source_y(layer),
         escape_html(&format!("Source: {}.", export::dataset_name())),
-        top + 98,
+        source_y(layer) + 18,
+        escape_html(note),
     );
     out
 }
@@ -274,14 +381,50 @@ mod tests {
         let date = d("2019-01-24");
         let states = logic::tile_states(ds, date);
         let counts = logic::count_states(&states);
-        let svg = map_svg(&states, date, &counts);
-        let (w, h) = image_size();
+        let svg = map_svg(&states, date, Layer::Stance);
+        let (w, h) = image_size(Layer::Stance);
         assert!(svg.starts_with(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\"")));
         assert!(svg.ends_with("</svg>"));
         assert!(svg.contains("24 January 2019") && svg.contains("Source: Stance Atlas dataset"));
         assert!(svg.contains(&format!("Backs the opposition ({})", counts.opposition)));
         assert_eq!(svg.matches(">US</text>").count(), 1);
         assert_eq!(svg.matches("font-weight=\"700\" text-anchor=\"middle\">").count(), TILES.len() - 1);
+        assert!(svg.matches('<').count() == svg.matches('>').count());
+        assert!(!svg.contains("Recognises") && svg.contains("the stance of each government"));
+        assert_eq!(image_name(date, Layer::Stance, "png"), "stance-atlas-map-2019-01-24.png");
+    }
+
+    #[test]
+    fn in_the_recognition_layer_the_svg_draws_recognitions_with_their_legend() {
+        let ds = logic::dataset().unwrap();
+        let date = d("2019-02-04");
+        let states = logic::tile_states_in(ds, date, Layer::Recognition);
+        let c = recognition::count_recognition(&states);
+        let svg = map_svg(&states, date, Layer::Recognition);
+        assert!(svg.contains("data-layer=\"recognition\"") && svg.contains("Formal recognition, 4 February 2019"));
+        assert!(svg.contains(&format!("Recognises Guaidó as interim president ({})", c.guaido)), "{svg}");
+        assert!(svg.contains(&format!("Recognises Maduro&#39;s government ({})", c.maduro)));
+        assert!(svg.contains(&format!("No recognition in force ({})", c.none)));
+        assert!(!svg.contains("Backs the opposition"));
+        // Each tile is painted by its recognition, not its stance.
+        let fill = |code: &str| {
+            let end = svg.find(&format!(">{code}</text>")).unwrap();
+            let tile = format!("width=\"{TILE}\" height=\"{TILE}\" rx=\"4\" fill=\"");
+            let at = svg[..end].rfind(&tile).unwrap() + tile.len();
+            svg[at..at + svg[at..].find('"').unwrap()].to_string()
+        };
+        for (t, st) in TILES.iter().zip(&states).filter(|(t, st)| t.code != SUBJECT && !st.rec.is_previous()) {
+            let want = match st.rec.key {
+                "guaido" => "#0072b2",
+                "gonzalez" => "url(#gon)",
+                "maduro" => "url(#gov)",
+                _ => "#f1efea",
+            };
+            assert_eq!(fill(t.code), want, "{}: {}", t.code, st.rec.key);
+        }
+        let neutral_unrecognised = TILES.iter().zip(&states).any(|(_, s)| s.stance == "neutral" && s.rec.key == "none");
+        assert!(neutral_unrecognised, "some tiles differ between the layers on this date");
+        assert_eq!(image_name(date, Layer::Recognition, "svg"), "stance-atlas-recognition-map-2019-02-04.svg");
         assert!(svg.matches('<').count() == svg.matches('>').count());
     }
 }

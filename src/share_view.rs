@@ -4,7 +4,8 @@
 
 use crate::app::{download, DateControls, Legend, TileMap};
 use crate::export::{self, Interval, LICENCE};
-use crate::logic::{self, Counts, TileState};
+use crate::logic::{self, TileState};
+use crate::recognition::Layer;
 use crate::share;
 use atlas_model::{Dataset, Date};
 use leptos::prelude::*;
@@ -45,9 +46,9 @@ fn save_url(name: &str, url: &str) {
 }
 
 /// The SVG drawn onto a canvas at twice its size, as a PNG data: address.
-async fn png_of(svg: &str) -> Result<String, wasm_bindgen::JsValue> {
+async fn png_of(svg: &str, layer: Layer) -> Result<String, wasm_bindgen::JsValue> {
     use wasm_bindgen_futures::JsFuture;
-    let (w, h) = share::image_size();
+    let (w, h) = share::image_size(layer);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("image/svg+xml");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&svg.into()), &opts)?;
@@ -97,7 +98,6 @@ pub(crate) fn ShareSection(
     selected: RwSignal<Option<String>>,
     from: RwSignal<Option<Date>>,
     states: Memo<Vec<TileState>>,
-    counts: Memo<Counts>,
 ) -> impl IntoView {
     let section = NodeRef::<leptos::html::Section>::new();
     // The fields follow the view.
@@ -124,7 +124,9 @@ pub(crate) fn ShareSection(
             download(&format!("{name}.csv"), &export::events_csv(&rows), "text/csv");
         }
     });
-    let svg = move || states.with_untracked(|s| share::map_svg(s, date.get_untracked(), &counts.get_untracked()));
+    // The images draw the layer on show, with its colors, legend and counts.
+    let layer = crate::layer::LayerCtx::get();
+    let svg = move || states.with_untracked(|s| share::map_svg(s, date.get_untracked(), layer.get_untracked()));
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(button) = ev
             .target()
@@ -140,8 +142,8 @@ pub(crate) fn ShareSection(
         }
         let d = date.get_untracked();
         match button.get_attribute("data-action").as_deref() {
-            Some("svg") => download(&share::image_name(d, "svg"), &svg(), "image/svg+xml"),
-            Some("png") => save_png(share::image_name(d, "png"), svg()),
+            Some("svg") => download(&share::image_name(d, layer.get_untracked(), "svg"), &svg(), "image/svg+xml"),
+            Some("png") => save_png(share::image_name(d, layer.get_untracked(), "png"), svg(), layer.get_untracked()),
             Some("events-csv") => asked.set(Some(false)),
             Some("events-json") => asked.set(Some(true)),
             Some(table @ ("table-csv" | "table-json")) => {
@@ -163,11 +165,11 @@ pub(crate) fn ShareSection(
 }
 
 /// Draws the map's SVG as a PNG and saves it, saying so while it works.
-fn save_png(name: String, svg: String) {
+fn save_png(name: String, svg: String, layer: Layer) {
     let status = document().get_element_by_id("image-status");
     set_status(status.clone(), "Drawing the image…");
     leptos::task::spawn_local(async move {
-        match png_of(&svg).await {
+        match png_of(&svg, layer).await {
             Ok(url) => {
                 save_url(&name, &url);
                 set_status(status, "");

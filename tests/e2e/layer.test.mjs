@@ -81,6 +81,45 @@ test('a permalink opens the recognition layer, and the radios work by keyboard',
   await context.close();
 });
 
+test('in the recognition layer the list view lists each country by its recognition, as the legend words it', async () => {
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-02-04&layer=recognition');
+  const map = await hooks(page);
+  await page.getByRole('button', { name: 'List', exact: true }).click();
+  await page.waitForSelector('.list-view [data-country]');
+  const listed = await page.$$eval('.list-view [data-country]', (els) => Object.fromEntries(els.map((e) => [e.dataset.country, {
+    recognition: e.dataset.recognition, recEvidence: e.dataset.recEvidence, group: e.closest('.list-group').dataset.recognition, stance: e.dataset.stance,
+  }])));
+  for (const [code, t] of Object.entries(map).filter(([c]) => c !== 'VE')) {
+    assert.equal(listed[code]?.recognition, t.recognition, code);
+    assert.equal(listed[code].group, t.recognition, `${code} is in its recognition's group`);
+    assert.equal(listed[code].recEvidence, t.recEvidence, code);
+    assert.equal(listed[code].stance, undefined, `${code} is not listed by stance`);
+  }
+  // The groups' headings are the legend's words, with as many countries as they list.
+  const legend = await page.$$eval('.rec-legend .legend-label', (els) => els.map((e) => e.textContent));
+  const groups = await page.$$eval('.list-view .list-group', (els) => els.map((g) => ({
+    key: g.dataset.recognition, heading: g.querySelector('h2').textContent, n: g.querySelectorAll('[data-country]').length,
+  })));
+  assert.deepEqual(groups.map((g) => g.key), ['guaido', 'gonzalez', 'maduro', 'none']);
+  for (const g of groups) {
+    const [, label, n] = g.heading.match(/^(.*) \((\d+)\)$/);
+    assert.ok(legend.includes(label), `${label} is worded as in the legend`);
+    assert.equal(Number(n), g.n, label);
+  }
+  assert.match(groups[0].heading, /^Recognises Guaidó as interim president/);
+  assert.ok(groups[0].n > 20 && groups[2].n > 3, JSON.stringify(groups));
+  await screenshot(page, 'list-view-recognition');
+  // A name opens its panel; switching the layer regroups the list by stance.
+  await page.click('.list-view [data-country="RU"]');
+  await page.locator('aside.panel h2', { hasText: 'Russia' }).waitFor();
+  await page.getByRole('radio', { name: 'Stance' }).check();
+  await page.waitForSelector('.list-view .list-group[data-stance="opposition"]');
+  const byStance = await page.$$eval('.list-view [data-country]', (els) => Object.fromEntries(els.map((e) => [e.dataset.country, e.dataset.stance])));
+  for (const [code, t] of Object.entries(map).filter(([c]) => c !== 'VE')) assert.equal(byStance[code], t.stance, code);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('both layers pass an automated accessibility audit (axe-core, no serious or critical issue)', async () => {
   for (const [name, query, options] of [
     ['stance', '?date=2019-02-04&country=US', {}],

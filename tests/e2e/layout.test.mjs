@@ -2,7 +2,9 @@
 // opens on the day with the most formal recognitions with a headline saying
 // so; Play steps through events, restarts at the end and captions the key
 // dates of captions.csv; from 1024 px the panel sits beside the map and the
-// date bar stays in view. Screenshots at 1280x800, 1366x768 and 375x800.
+// date bar stays in view; at 1280x800 and 1366x768 the first screen holds the
+// headline, the date bar, the legend and the map's top rows. Screenshots at
+// 1280x800, 1366x768 and 375x800.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -73,6 +75,39 @@ test('Play steps at a readable pace and restarts from the start when at the end'
   await context.close();
 });
 
+for (const [w, h] of [[1280, 800], [1366, 768]]) {
+  test(`at ${w}x${h} the first screen shows the headline, the date bar, the legend and the map's top rows`, async () => {
+    for (const query of ['', '?layer=recognition', '?date=2019-01-23&layer=recognition']) {
+      const { page, context, problems } = await open(env.browser, env.server.origin, query, { viewport: { width: w, height: h } });
+      await page.waitForFunction(() => document.querySelector('.headline').textContent.length > 0);
+      const box = (sel) => page.locator(sel).first().boundingBox();
+      const headline = await box('.headline');
+      assert.ok(headline.y >= 0 && headline.y + headline.height <= h, `${query}: the headline at ${headline.y}px`);
+      const bar = await box('.controls');
+      assert.ok(bar.y + bar.height <= h, `${query}: the date bar ends at ${bar.y + bar.height}px`);
+      const legend = await box('main > section[aria-label="Legend"]:visible');
+      assert.ok(legend.y + legend.height <= h, `${query}: the legend ends at ${legend.y + legend.height}px`);
+      const map = await box('.map');
+      const tile = await box('[data-country="FR"]');
+      assert.ok(map.y >= 0 && map.y < h, `${query}: the map's top is at ${map.y}px`);
+      assert.ok(map.y + 4 * (tile.height + 3) <= h, `${query}: four rows of the map in view (map at ${map.y}px, tiles ${tile.height}px)`);
+      // Nothing is dropped to fit: the rest of the introduction is one click away.
+      await page.getByText('How to read the map').click();
+      assert.ok(await page.getByText(/from January 2026 the interim government of Delcy Rodríguez/).isVisible());
+      if (query.includes('recognition')) {
+        await page.getByText('How recognitions are counted').click();
+        assert.ok(await page.getByText(/lapses with the interim government on 5 January 2023/).isVisible());
+      }
+      if (query === '') {
+        await page.getByText('How to read the map').click();
+        await shot(page, `first-screen-${w}x${h}`);
+      }
+      assert.deepEqual(problems, [], query);
+      await context.close();
+    }
+  });
+}
+
 for (const [w, h] of [[1280, 800], [1366, 768], [1024, 768]]) {
   test(`at ${w}x${h} the panel sits beside the whole map and the date bar stays in view`, async () => {
     const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-02-04&country=US', { viewport: { width: w, height: h } });
@@ -123,6 +158,8 @@ test('on a 375 px phone the headline, chart and layer switch fit without overflo
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `page overflows by ${overflow}px`);
   assert.ok(await page.locator('.headline').isVisible());
+  const headline = await page.locator('.headline').boundingBox();
+  assert.ok(headline.y + headline.height <= 800, `the headline is on the first screen, ending at ${headline.y + headline.height}px`);
   await shot(page, 'layout-375x800');
   await page.getByRole('radio', { name: 'Formal recognition' }).check();
   await shot(page, 'layout-375x800-recognition');

@@ -1,6 +1,6 @@
 // Share, cite and embed: the page title follows the date, a link and an
-// embed snippet to copy, the map as SVG and PNG images of the current view,
-// and the compact view (?embed=1) on its own.
+// embed snippet to copy, the map as SVG and PNG images of the current view
+// (in the layer on show), and the compact view (?embed=1) on its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -91,6 +91,65 @@ test('Download PNG saves a valid image of the current view', async () => {
   }, { data: png.toString('base64'), x: 2 * (24 + col * 26 + 11), y: 2 * (84 + row * 26 + 5) });
   assert.equal(await page.$eval('[data-country="US"]', (e) => e.dataset.stance), 'opposition');
   assert.ok(Math.abs(pixel[0] - 0x00) < 12 && Math.abs(pixel[1] - 0x72) < 12 && Math.abs(pixel[2] - 0xb2) < 12, `US pixel ${pixel}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with the recognition layer on, the SVG and PNG downloads draw that layer', async () => {
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-02-04');
+  await page.getByRole('radio', { name: 'Formal recognition' }).check();
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+  assert.equal(svgFile.suggestedFilename(), 'stance-atlas-recognition-map-2019-02-04.svg');
+  const svg = fs.readFileSync(await svgFile.path(), 'utf8');
+  // Each tile's fill in the image, by its code.
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
+    const fills = {};
+    for (const t of doc.querySelectorAll('text[font-weight="700"][text-anchor="middle"]')) {
+      let el = t.previousElementSibling;
+      while (el && el.getAttribute('rx') !== '4') el = el.previousElementSibling;
+      fills[t.textContent] = el?.getAttribute('fill');
+    }
+    return { texts: [...doc.querySelectorAll('text')].map((t) => t.textContent), fills, title: doc.querySelector('title').textContent };
+  }, svg);
+  assert.equal(parsed.error, undefined);
+  assert.ok(parsed.texts.some((t) => t.startsWith('Formal recognition, 4 February 2019')), 'the subtitle names the layer');
+  assert.match(parsed.title, /formal recognition$/);
+  // The legend is the recognition legend, with the page's counts.
+  const count = (key) => page.$eval(`.rec-legend [data-count="${key}"]`, (e) => e.textContent);
+  assert.ok(parsed.texts.includes(`Recognises Guaidó as interim president (${await count('guaido')})`), 'Guaidó');
+  assert.ok(parsed.texts.includes(`Recognises Maduro's government (${await count('maduro')})`), 'Maduro');
+  assert.ok(parsed.texts.includes(`No recognition in force (${await count('none')})`), 'none');
+  assert.ok(!parsed.texts.some((t) => t.startsWith('Backs the opposition')), 'no stance legend');
+  // Every tile has its recognition's color, whatever its stance.
+  const tiles = await page.$$eval('.map .tile:not(.subject)', (els) => els.map((e) => [e.dataset.country, e.dataset.recognition, e.dataset.recEvidence, e.dataset.stance]));
+  const want = { guaido: '#0072b2', gonzalez: 'url(#gon)', maduro: 'url(#gov)', none: '#f1efea' };
+  for (const [code, rec, evidence] of tiles.filter(([, , ev]) => ev !== 'previous-government')) {
+    assert.equal(parsed.fills[code], want[rec], `${code} (${rec}, ${evidence})`);
+  }
+  const [plain] = tiles.find(([, rec, , stance]) => rec === 'none' && stance !== 'none');
+  // The PNG is a valid image of the same layer: a tile with a stance but no recognition is drawn blank.
+  const [w, h] = svg.match(/width="(\d+)" height="(\d+)"/).slice(1).map(Number);
+  const [pngFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
+  assert.equal(pngFile.suggestedFilename(), 'stance-atlas-recognition-map-2019-02-04.png');
+  const png = fs.readFileSync(await pngFile.path());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [2 * w, 2 * h], 'twice the SVG’s size');
+  const pixels = await page.evaluate(async ({ data, at }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return at.map(([x, y]) => [...g.getImageData(x, y, 1, 1).data]);
+  }, { data: png.toString('base64'), at: ['US', plain].map((c) => [2 * (24 + layout[c][0] * 26 + 11), 2 * (84 + layout[c][1] * 26 + 5)]) });
+  const near = (px, hex) => [0, 1, 2].every((i) => Math.abs(px[i] - parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)) < 12);
+  assert.ok(near(pixels[0], '#0072b2'), `US, recognising Guaidó: ${pixels[0]}`);
+  assert.ok(near(pixels[1], '#f1efea'), `${plain}, no recognition: ${pixels[1]}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -19,6 +19,8 @@ pub const SCHEMA: &str = "stance-atlas/dataset";
 pub const SCHEMA_VERSION: u32 = 3;
 /// The oldest version [`Dataset::from_json`] still reads (as unscored).
 pub const OLDEST_READABLE_VERSION: u32 = 2;
+/// The first field of a deferred dataset written as lines ([`Dataset::to_lines`]).
+pub const LINES_HEADER: &str = "stance-atlas/deferred-dataset-lines 3";
 /// The `schema` field of an evidence file (see [`EvidenceFile`]).
 pub const EVIDENCE_SCHEMA: &str = "stance-atlas/evidence";
 
@@ -393,7 +395,13 @@ impl Dataset {
     /// and its split by confidence. A version 2 file reads as an unscored
     /// dataset (no confidence, no threshold).
     pub fn from_json(json: &str) -> Result<Dataset, LoadError> {
-        let mut raw: Dataset = serde_json::from_str(json).map_err(|e| LoadError::Json(e.to_string()))?;
+        let raw: Dataset = serde_json::from_str(json).map_err(|e| LoadError::Json(e.to_string()))?;
+        Dataset::load(raw)
+    }
+
+    /// Checks a dataset as read (its schema, references and split by
+    /// confidence) and puts it in order.
+    fn load(mut raw: Dataset) -> Result<Dataset, LoadError> {
         if raw.schema != SCHEMA || !(OLDEST_READABLE_VERSION..=SCHEMA_VERSION).contains(&raw.version) {
             return Err(LoadError::Schema { found: raw.schema, version: raw.version });
         }
@@ -586,10 +594,110 @@ impl Dataset {
         self.articles.binary_search_by(|a| a.id.as_str().cmp(id)).ok().map(|i| &self.articles[i])
     }
 
-    /// Compact JSON, for embedding (the app carries the map's part of the
-    /// dataset in its binary, where indentation would only cost transfer).
-    pub fn to_compact_json(&self) -> String {
-        serde_json::to_string(self).expect("a dataset always serialises")
+    /// A deferred dataset ([`Dataset::without_evidence`]) as lines of
+    /// tab-separated fields, the form the app embeds: smaller than its JSON
+    /// and read without serde's generated code. The first line is
+    /// [`LINES_HEADER`] and the tool that wrote the data; then the threshold
+    /// if there is one (`h`, in thousandths); then one line per event (`e`,
+    /// actor, stance, kind, date, `1` if the date was inferred else `0`, the
+    /// confidence in thousandths or nothing), per government term (`g`,
+    /// actor, head, role, from, to or nothing) and per turning point (`t`,
+    /// date, name), each in the dataset's order. Held-back events are not
+    /// written: they are never shown. Fails on a dataset with evidence, or with a tab or a
+    /// line break inside a field.
+    pub fn to_lines(&self) -> Result<String, LoadError> {
+        if !self.evidence_deferred || !self.articles.is_empty() {
+            return Err(LoadError::Inconsistent("only a dataset without its evidence is written as lines".into()));
+        }
+        let mut out = String::with_capacity(64 * (self.events.len() + self.governments.len()));
+        let mut line = |fields: &[&str]| -> Result<(), LoadError> {
+            if let Some(f) = fields.iter().find(|f| f.contains(['\t', '\n', '\r'])) {
+                return Err(LoadError::Inconsistent(format!("a field holds a tab or a line break: {f}")));
+            }
+            out.push_str(&fields.join("\t"));
+            out.push('\n');
+            Ok(())
+        };
+        line(&[LINES_HEADER, &self.generated_by])?;
+        if let Some(t) = self.threshold {
+            line(&["h", &t.thousandths().to_string()])?;
+        }
+        for e in &self.events {
+            let date = e.date.to_string();
+            let inferred = if e.date_inferred { "1" } else { "0" };
+            let confidence = e.confidence.map(|c| c.thousandths().to_string()).unwrap_or_default();
+            line(&["e", &e.actor, e.stance.as_str(), e.kind.as_str(), &date, inferred, &confidence])?;
+        }
+        for g in &self.governments {
+            let (from, to) = (g.from.to_string(), g.to.map(|d| d.to_string()).unwrap_or_default());
+            line(&["g", &g.actor, &g.head, &g.role, &from, &to])?;
+        }
+        for t in &self.turning_points {
+            line(&["t", &t.date.to_string(), &t.name])?;
+        }
+        Ok(out)
+    }
+
+    /// Reads what [`Dataset::to_lines`] writes, with the checks of
+    /// [`Dataset::from_json`].
+    pub fn from_lines(text: &str) -> Result<Dataset, LoadError> {
+        let mut lines = text.lines().enumerate();
+        let generated_by = match lines.next().and_then(|(_, l)| l.split_once('\t')) {
+            Some((LINES_HEADER, by)) => by.to_string(),
+            _ => return Err(LoadError::Json(format!("the first line is not \"{LINES_HEADER}\" and a tool's name"))),
+        };
+        let (mut events, mut governments, mut turning_points) = (Vec::new(), Vec::new(), Vec::new());
+        let mut threshold = None;
+        for (i, line) in lines {
+            let bad = || LoadError::Json(format!("line {} cannot be read: {line}", i + 1));
+            let date = |s: &str| s.parse::<Date>().map_err(|_| bad());
+            let f: Vec<&str> = line.split('\t').collect();
+            // A confidence in thousandths, or empty for an unscored event.
+            let confidence = |s: &str| -> Result<Option<Confidence>, LoadError> {
+                if s.is_empty() {
+                    return Ok(None);
+                }
+                s.parse::<u16>().ok().and_then(Confidence::from_thousandths).map(Some).ok_or_else(bad)
+            };
+            match f[..] {
+                ["h", t] => threshold = Some(confidence(t)?.ok_or_else(bad)?),
+                ["e", actor, stance, kind, day, inferred @ ("0" | "1"), c] => events.push(Event {
+                    actor: actor.to_string(),
+                    stance: Stance::parse(stance).ok_or_else(bad)?,
+                    kind: EventKind::parse(kind).ok_or_else(bad)?,
+                    date: date(day)?,
+                    date_inferred: inferred == "1",
+                    article: String::new(),
+                    quote: String::new(),
+                    span: Span::default(),
+                    mention: Span::default(),
+                    confidence: confidence(c)?,
+                }),
+                ["g", actor, head, role, from, to] => governments.push(Government {
+                    actor: actor.to_string(),
+                    head: head.to_string(),
+                    role: role.to_string(),
+                    from: date(from)?,
+                    to: if to.is_empty() { None } else { Some(date(to)?) },
+                }),
+                ["t", day, name] => turning_points.push(TurningPoint { date: date(day)?, name: name.to_string() }),
+                _ => return Err(bad()),
+            }
+        }
+        Dataset::load(Dataset {
+            schema: SCHEMA.to_string(),
+            version: SCHEMA_VERSION,
+            generated_by,
+            threshold,
+            articles: Vec::new(),
+            events,
+            unconfirmed: Vec::new(),
+            evidence_deferred: true,
+            governments,
+            turning_points,
+            by_actor: BTreeMap::new(),
+            terms: BTreeMap::new(),
+        })
     }
 
     /// Pretty JSON with a trailing newline, stable across runs.

@@ -26,7 +26,7 @@ mod standing;
 mod text;
 
 pub use dataset::{
-    Article, Confidence, Dataset, Event, EvidenceFile, LoadError, Provenance, Span, EVIDENCE_SCHEMA,
+    Article, Confidence, Dataset, Event, EvidenceFile, LoadError, Provenance, Span, EVIDENCE_SCHEMA, LINES_HEADER,
     OLDEST_READABLE_VERSION, SCHEMA, SCHEMA_VERSION,
 };
 pub use date::{days_in_month, Date, DateError};

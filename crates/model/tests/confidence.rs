@@ -131,7 +131,10 @@ fn the_deferred_dataset_keeps_confidences_and_drops_what_is_held_back() {
     assert!(slim.unconfirmed.is_empty());
     assert_eq!(slim.threshold, Some(c(0.7)));
     assert_eq!(slim.events[0].confidence, Some(c(0.934)));
-    let slim = Dataset::from_json(&slim.to_compact_json()).unwrap();
+    // The lines the app embeds carry the threshold and each confidence.
+    let slim = Dataset::from_lines(&slim.to_lines().unwrap()).unwrap();
+    assert_eq!(slim.threshold, Some(c(0.7)));
+    assert_eq!(slim.events[0].confidence, Some(c(0.934)));
     let full = slim.with_evidence(file).unwrap();
     assert_eq!(full.events, ds.events);
 }

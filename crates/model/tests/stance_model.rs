@@ -223,6 +223,37 @@ fn evidence_split_off_and_joined_again_gives_the_same_dataset() {
 }
 
 #[test]
+fn a_dataset_without_evidence_survives_lines_as_it_survives_json() {
+    let mut ds = dataset(vec![
+        event("BR", Stance::Opposition, EventKind::Recognition, "2019-01-23"),
+        event("BR", Stance::Opposition, EventKind::Endorsement, "2019-01-23"),
+        event("MX", Stance::Neutral, EventKind::CallForDialogue, "2019-02-07"),
+    ]);
+    ds.events[2].date_inferred = true;
+    assert!(ds.to_lines().is_err(), "quotes and articles are not written as lines");
+    let (slim, _) = ds.without_evidence();
+    let lines = slim.to_lines().unwrap();
+    assert!(lines.starts_with(atlas_model::LINES_HEADER), "{lines}");
+    let again = Dataset::from_lines(&lines).unwrap();
+    assert_eq!(again.to_json(), Dataset::from_json(&slim.to_json()).unwrap().to_json());
+    assert_eq!(again.turning_points, slim.turning_points);
+    assert_eq!(again.standing("BR", d("2019-06-01")).unwrap().event.kind, EventKind::Recognition);
+    // A field that would break a line is refused; so is a line that cannot be read.
+    let mut tabbed = slim.clone();
+    tabbed.governments[0].head.push('\t');
+    assert!(matches!(tabbed.to_lines(), Err(LoadError::Inconsistent(_))));
+    for bad in [
+        "",
+        "stance-atlas/dataset 2\tx\n",
+        &lines.replace("\trecognition\t", "\trecognized\t"),
+        &lines.replace("\t2019-02-07\t1", "\t2019-02-30\t1"),
+        &format!("{lines}e\tAR\topposition\n"),
+    ] {
+        assert!(Dataset::from_lines(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
 fn after_a_turning_point_a_weaker_act_replaces_a_stronger_one() {
     let ds = dataset(vec![
         event("MX", Stance::Government, EventKind::Recognition, "2025-01-10"),
