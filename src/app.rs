@@ -748,6 +748,7 @@ fn PanelBody(
             <h3>"Stance history by government"</h3>
             {bands}
             <h3>{format!("Evidence ({} quotes)", history.len())}</h3>
+            {ds.threshold.map(|t| view! { <p class="threshold-note">{logic::threshold_note(t)}</p> })}
             <div class="quotes">{all_quotes}</div>
             <p><button type="button" class="link" on:click=back>"Back to the map"</button></p>
         </aside>
@@ -915,6 +916,9 @@ fn Quote(ds: &'static Dataset, event: Event) -> impl IntoView {
                 <span class="badge" data-stance=event.stance.as_str()>{event.stance.label()}</span>
                 " "{format!("{} · {}", logic::long_date(event.date), event.kind.label())}
                 {event.date_inferred.then_some(" (date of publication)")}
+                {event.confidence.map(|c| view! {
+                    " · "<span class="confidence" data-confidence=c.to_string()>{logic::confidence_note(c)}</span>
+                })}
                 <br/>
                 <cite>{source}</cite>
                 {url.map(|u| view! {

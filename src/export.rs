@@ -46,10 +46,12 @@ pub struct EventRow {
     pub title: String,
     pub url: String,
     pub article_date: String,
+    /// The verifier's confidence in the event ("0.93"); empty when unscored.
+    pub confidence: String,
 }
 
 /// The columns of the event table, in order.
-pub const EVENT_COLUMNS: [&str; 13] = [
+pub const EVENT_COLUMNS: [&str; 14] = [
     "date",
     "actor",
     "name",
@@ -63,10 +65,11 @@ pub const EVENT_COLUMNS: [&str; 13] = [
     "title",
     "url",
     "article_date",
+    "confidence",
 ];
 
 impl EventRow {
-    fn cells(&self) -> [&str; 13] {
+    fn cells(&self) -> [&str; 14] {
         [
             &self.date,
             &self.actor,
@@ -81,6 +84,7 @@ impl EventRow {
             &self.title,
             &self.url,
             &self.article_date,
+            &self.confidence,
         ]
     }
 }
@@ -115,6 +119,7 @@ pub fn event_rows(ds: &Dataset) -> Vec<EventRow> {
                 title: title.unwrap_or_default(),
                 url: a.and_then(|a| a.url.clone()).unwrap_or_default(),
                 article_date: a.map(|a| a.published.to_string()).unwrap_or_default(),
+                confidence: e.confidence.map(|c| c.to_string()).unwrap_or_default(),
             }
         })
         .collect()
@@ -371,6 +376,7 @@ mod tests {
             title: "Title, with a comma".into(),
             url: "https://example.com/a".into(),
             article_date: "2019-01-24".into(),
+            confidence: "0.93".into(),
         };
         let csv = events_csv(&[row]);
         let mut lines = csv.lines();
@@ -380,7 +386,7 @@ mod tests {
         assert_eq!(lines.next().unwrap(), EVENT_COLUMNS.join(","));
         assert_eq!(
             lines.next().unwrap(),
-            "2019-01-23,US,United States,US,USA,opposition,recognition,Donald Trump,\"'=HYPERLINK(\"\"x\"\")\",'@Outlet,\"Title, with a comma\",https://example.com/a,2019-01-24"
+            "2019-01-23,US,United States,US,USA,opposition,recognition,Donald Trump,\"'=HYPERLINK(\"\"x\"\")\",'@Outlet,\"Title, with a comma\",https://example.com/a,2019-01-24,0.93"
         );
     }
 

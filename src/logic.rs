@@ -3,7 +3,7 @@
 //! `app.rs` only wire these to the page.
 
 use crate::recognition::{rec_label_part, rec_state, Layer, RecState};
-use atlas_model::{Dataset, Date, Event, Evidence, Government, LoadError, Stance, Standing};
+use atlas_model::{Confidence, Dataset, Date, Event, Evidence, Government, LoadError, Stance, Standing};
 use std::sync::OnceLock;
 
 /// One country's cell on the tile map.
@@ -589,6 +589,19 @@ pub fn months_between(from: Date, to: Date) -> i32 {
 }
 
 /// "Last statement 14 months before this date."
+/// How sure the extractor was of an event, in the words the panel shows.
+pub fn confidence_note(c: Confidence) -> String {
+    format!("extractor's confidence {c}")
+}
+
+/// What the threshold means for the quotes the panel lists.
+pub fn threshold_note(t: Confidence) -> String {
+    format!(
+        "Each quote was read by the extractor's rules and checked by a learned verifier; only events it \
+         confirmed with a confidence of {t} or more are shown."
+    )
+}
+
 pub fn evidence_age(event: Date, date: Date) -> String {
     let days = date.to_days() - event.to_days();
     let months = months_between(event, date);
@@ -1114,6 +1127,14 @@ mod tests {
         let text = explain(Some(&prev));
         assert!(text.starts_with("The current government ("), "{text}");
         assert!(text.contains("has no statement in the corpus yet; the color is "), "{text}");
+    }
+
+    #[test]
+    fn confidence_and_threshold_read_with_two_decimals() {
+        let c = Confidence::from_probability(0.934).unwrap();
+        assert_eq!(confidence_note(c), "extractor's confidence 0.93");
+        let t = Confidence::from_probability(0.5).unwrap();
+        assert!(threshold_note(t).contains("confidence of 0.50 or more are shown"), "{}", threshold_note(t));
     }
 
     #[test]

@@ -31,7 +31,7 @@ test('the events CSV holds every event of the dataset, with codes and sources, s
   const [comment, ...lines] = text.split('\n');
   assert.match(comment, new RegExp(`^# Stance Atlas: every event \\(${dataset.events.length} rows\\)\\. Stance Atlas dataset; version ${version} .*CC BY 4\\.0.*apostrophe`));
   const [header, ...rows] = parseFile(lines.join('\n'));
-  assert.deepEqual(header, ['date', 'actor', 'name', 'iso2', 'iso3', 'stance', 'kind', 'government', 'quote', 'outlet', 'title', 'url', 'article_date']);
+  assert.deepEqual(header, ['date', 'actor', 'name', 'iso2', 'iso3', 'stance', 'kind', 'government', 'quote', 'outlet', 'title', 'url', 'article_date', 'confidence']);
   assert.equal(rows.length, dataset.events.length);
   const col = Object.fromEntries(header.map((h, i) => [h, i]));
   // Every event of the dataset is a row (a quote written after an apostrophe is still itself).
@@ -67,7 +67,7 @@ test('the events JSON parses and holds every event under the dataset version', a
   assert.equal(doc.events.length, dataset.events.length);
   const quotes = new Set(doc.events.map((e) => `${e.actor}|${e.date}|${e.quote}`));
   for (const e of dataset.events) assert.ok(quotes.has(`${e.actor}|${e.date}|${e.quote}`), `${e.actor} ${e.date}`);
-  assert.ok(doc.events.every((e) => Object.keys(e).length === 13 && e.article_date));
+  assert.ok(doc.events.every((e) => Object.keys(e).length === 14 && e.article_date && /^(0|1)\.\d\d$/.test(e.confidence)));
   await context.close();
 });
 

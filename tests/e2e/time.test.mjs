@@ -138,3 +138,20 @@ test('in February 2026 the map shows 2026 stances of the governments the story i
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('every quote says how sure the extractor was, and none is below the threshold', async () => {
+  const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-02-05&country=CA');
+  const quotes = page.locator('aside.panel .quotes .quote');
+  await quotes.first().waitFor();
+  const shown = await page.$$eval('aside.panel .quotes .quote .confidence', (els) =>
+    els.map((e) => ({ value: Number(e.getAttribute('data-confidence')), text: e.textContent })),
+  );
+  assert.equal(shown.length, await quotes.count(), 'each quote carries its confidence');
+  for (const c of shown) {
+    assert.ok(c.value >= dataset.threshold, `${c.value} below ${dataset.threshold}`);
+    assert.match(c.text, /^extractor's confidence [01]\.\d\d$/);
+  }
+  assert.match(await page.locator('aside.panel .threshold-note').textContent(), /confidence of 0\.\d\d or more are shown/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
