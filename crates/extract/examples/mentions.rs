@@ -7,8 +7,8 @@
 //! Usage: cargo run -q -p atlas-extract --example mentions -- data/articles > data/labels/mentions.csv
 //!
 //! With `--scan` after the folder it prints instead `id,candidate,triggers`:
-//! whether the mention's sentence reaches the rules at all (it holds a cue,
-//! a side or another trigger besides the actor), and the trigger words; the
+//! whether the mention's sentence reaches the rules at all (the rules' own
+//! gate, `rules::may_yield` or `rules::joins`), and the trigger words; the
 //! evaluation reads it as `data/labels/scan.csv` to measure candidate recall.
 use atlas_extract::lexicon::{Lexicon, Tag};
 use std::collections::BTreeSet;
@@ -54,6 +54,10 @@ fn article_rows(lex: &Lexicon, path: &Path, scan: bool) -> Result<(), String> {
         let sentence = &text[start..end];
         let mut seen = BTreeSet::new();
         let hits = lex.scan(sentence);
+        // The rules' own gate: a sentence they read for a finding or a join.
+        // Every row is an actor's mention, so the gate's "an actor is named"
+        // holds; a quotation's speaker is not needed.
+        let reaches = atlas_extract::rules::may_yield(&hits, false) || atlas_extract::rules::joins(&hits);
         let triggers: Vec<&str> = hits
             .iter()
             .filter(|h| h.tags().iter().any(|t| is_trigger(*t)))
@@ -65,7 +69,7 @@ fn article_rows(lex: &Lexicon, path: &Path, scan: bool) -> Result<(), String> {
                 continue;
             }
             if scan {
-                let candidate = if triggers.is_empty() { "0" } else { "1" };
+                let candidate = if reaches { "1" } else { "0" };
                 println!(
                     "{},{candidate},{}",
                     csv_cell(&format!("{id}@{start}:{actor}")),
@@ -91,8 +95,8 @@ fn article_rows(lex: &Lexicon, path: &Path, scan: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// A tag that makes a sentence worth the rules' reading beside an actor:
-/// what is scanned before any construction is tried.
+/// A tag the scan lists as a trigger word beside the candidate flag (the
+/// flag itself is the rules' gate, `rules::may_yield` or `rules::joins`).
 fn is_trigger(tag: Tag) -> bool {
     matches!(
         tag,

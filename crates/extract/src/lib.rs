@@ -26,7 +26,7 @@ pub mod trie;
 
 use article::{check_bytes, prepare, ArticleError, Problem};
 use atlas_model::{Article, Event, Span};
-use lexicon::{Cue, Hit, Lexicon, LexiconError, Tag};
+use lexicon::{Hit, Lexicon, LexiconError, Tag};
 
 pub use corpus::{run, Options, Report};
 
@@ -219,9 +219,7 @@ impl Extractor {
             tracer.begin(si, s.clone(), sentence_hits, speaker, prep.published, &events);
             // "It was signed by A, B and C", "Portugal followed suit": a
             // sentence that joins an act may tell none of its own.
-            let joining = sentence_hits
-                .iter()
-                .any(|h| h.has(Tag::Signatory) || h.has(Tag::FollowSuit) || h.cue() == Some(Cue::SupportPassive));
+            let joining = rules::joins(sentence_hits);
             let may_yield = rules::may_yield(sentence_hits, speaker.is_some());
             // "Y exigieron ...": no subject, going on with the one before.
             let continuing = si > 0

@@ -122,6 +122,13 @@ pub fn may_yield(hits: &[Hit], has_speaker: bool) -> bool {
     starts && (has_speaker || hits.iter().any(|h| h.actor().is_some()))
 }
 
+/// True when the sentence with these hits joins an act told around it
+/// ("It was signed by A, B and C", "Portugal followed suit", "backed by"):
+/// it may tell none of its own, and is read for the join all the same.
+pub fn joins(hits: &[Hit]) -> bool {
+    hits.iter().any(|h| h.has(Tag::Signatory) || h.has(Tag::FollowSuit) || h.cue() == Some(Cue::SupportPassive))
+}
+
 /// The findings of one sentence (see the module's documentation).
 pub fn classify<'a>(lex: &'a Lexicon, s: &Sentence<'_>) -> Vec<Finding<'a>> {
     classify_counted(lex, s, &Cell::new(0), u64::MAX)
