@@ -410,7 +410,30 @@ pub fn prepare<'a>(
         return Err(err(Problem::DateOutOfRange { date: published, range: *range }));
     }
     let lang = meta.lang.clone().unwrap_or_else(|| guess_language(body, &lex.function_words).to_string());
+    // A dateline the page's text begins with is no part of its first
+    // sentence (it was read above for the date when no metadata gave one).
+    let body_start = body_start + dateline_len(body);
     Ok(Prepared { text, body_start, meta, published, precision, published_inferred, lang, warnings })
+}
+
+/// The length of a dateline that opens `body` (" date 2026-01-06 ", or a
+/// month, " date 2021-01 ", as pages of the corpus carry before their first
+/// sentence), with the whitespace around it; 0 when there is none.
+pub fn dateline_len(body: &str) -> usize {
+    let lead = body.len() - body.trim_start().len();
+    let rest = &body[lead..];
+    let Some(after) = rest.strip_prefix("date ") else { return 0 };
+    let b = after.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    // A day ("2026-01-06") or only a month ("2021-01").
+    let month = digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7);
+    let day = month && b.get(7) == Some(&b'-') && digits(8..10);
+    let len = if day { 10 } else { 7 };
+    if !month || !b.get(len).is_some_and(|c| c.is_ascii_whitespace()) {
+        return 0;
+    }
+    let tail = &after[len..];
+    body.len() - tail.trim_start().len()
 }
 
 /// True when `url`'s scheme is `http` or `https`, in any case, once
@@ -437,5 +460,21 @@ mod tests {
             let naive = bytes.iter().filter(|&&b| b < 0x20).count();
             prop_assert_eq!(super::control_bytes(&bytes), naive);
         }
+    }
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::dateline_len;
+
+    #[test]
+    fn a_leading_dateline_is_measured_with_its_whitespace() {
+        assert_eq!(dateline_len(" date 2026-01-06 La presidenta de México"), " date 2026-01-06 ".len());
+        assert_eq!(dateline_len("date 2025-01-07\nThe Venezuelan flag"), "date 2025-01-07\n".len());
+        assert_eq!(dateline_len("The date 2026-01-06 was"), 0);
+        assert_eq!(dateline_len(" date 2021-01 El Grupo de Lima"), " date 2021-01 ".len());
+        assert_eq!(dateline_len(" date 2026-1-06 x"), 0);
+        assert_eq!(dateline_len(" date 2026-01-06"), 0, "a dateline with nothing after is no body to skip to");
+        assert_eq!(dateline_len("date 2026-01-06x"), 0);
     }
 }
