@@ -13,6 +13,21 @@ const dayIndex = (iso) => Math.round((Date.parse(iso) - Date.parse('2019-01-01')
 
 const env = useBrowser();
 
+/// The RGBA of each [x, y] of a PNG, decoded by the page's own canvas.
+function pngPixels(page, png, at) {
+  return page.evaluate(async ({ data, at }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return at.map(([x, y]) => [...g.getImageData(x, y, 1, 1).data]);
+  }, { data: png.toString('base64'), at });
+}
+
 test('the page title names the chosen date and the page has link-preview metadata', async () => {
   const { page, context, problems } = await open(env.browser, env.server.origin, '?date=2019-01-24');
   assert.match(await page.title(), /^24 January 2019 — Stance Atlas/);
@@ -78,17 +93,7 @@ test('Download PNG saves a valid image of the current view', async () => {
   assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [2 * w, 2 * h], 'twice the SVG’s size');
   // The United States' tile is drawn in the opposition's blue, as on the page.
   const [col, row] = layout.US;
-  const pixel = await page.evaluate(async ({ data, x, y }) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return [...g.getImageData(x, y, 1, 1).data];
-  }, { data: png.toString('base64'), x: 2 * (24 + col * 26 + 11), y: 2 * (84 + row * 26 + 5) });
+  const [pixel] = await pngPixels(page, png, [[2 * (24 + col * 26 + 11), 2 * (84 + row * 26 + 5)]]);
   assert.equal(await page.$eval('[data-country="US"]', (e) => e.dataset.stance), 'opposition');
   assert.ok(Math.abs(pixel[0] - 0x00) < 12 && Math.abs(pixel[1] - 0x72) < 12 && Math.abs(pixel[2] - 0xb2) < 12, `US pixel ${pixel}`);
   assert.deepEqual(problems, []);
@@ -136,17 +141,7 @@ test('with the recognition layer on, the SVG and PNG downloads draw that layer',
   const png = fs.readFileSync(await pngFile.path());
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
   assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [2 * w, 2 * h], 'twice the SVG’s size');
-  const pixels = await page.evaluate(async ({ data, at }) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return at.map(([x, y]) => [...g.getImageData(x, y, 1, 1).data]);
-  }, { data: png.toString('base64'), at: ['US', plain].map((c) => [2 * (24 + layout[c][0] * 26 + 11), 2 * (84 + layout[c][1] * 26 + 5)]) });
+  const pixels = await pngPixels(page, png, ['US', plain].map((c) => [2 * (24 + layout[c][0] * 26 + 11), 2 * (84 + layout[c][1] * 26 + 5)]));
   const near = (px, hex) => [0, 1, 2].every((i) => Math.abs(px[i] - parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)) < 12);
   assert.ok(near(pixels[0], '#0072b2'), `US, recognising Guaidó: ${pixels[0]}`);
   assert.ok(near(pixels[1], '#f1efea'), `${plain}, no recognition: ${pixels[1]}`);
