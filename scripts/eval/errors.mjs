@@ -11,7 +11,7 @@
 // event's kind, so that the frozen test split can be analysed without its
 // sentences being read for tuning (data/labels/README.md).
 import { readFileSync } from 'node:fs';
-import { ROOT, firstLabels, parseId, readTable, splitOf } from '../labels/labels.mjs';
+import { ROOT, firstLabels, membersOn, mentions, parseId, readTable, splitOf } from '../labels/labels.mjs';
 
 const args = process.argv.slice(2);
 const wanted = args.length ? args : ['dev', 'test'];
@@ -23,6 +23,7 @@ for (const a of wanted) {
 }
 
 const first = firstLabels();
+const published = new Map(mentions().map((m) => [m.id, m.published]));
 const dataset = JSON.parse(readFileSync(new URL('data/dataset.json', ROOT), 'utf8'));
 const langOf = new Map(dataset.articles.map((a) => [a.id, a.lang]));
 const groups = new Set(readTable(new URL('data/gazetteer/groups.csv', ROOT)).map((g) => g.group));
@@ -36,8 +37,13 @@ function labels(split) {
     const p = parseId(id);
     if (!p || splitOf(p.article) !== split) continue;
     articles.add(p.article);
-    bySentence.set(`${p.article}@${p.start}:${p.actor}`, r);
-    if (r.label && r.label !== 'none' && !groups.has(p.actor)) facts.add(`${p.article} ${p.actor} ${r.label}`);
+    // A group's labelled act is its members' on the act's day, as in
+    // mentions.mjs.
+    const actors = groups.has(p.actor) ? membersOn(p.actor, r.date || published.get(id) || '') : [p.actor];
+    for (const a of actors) {
+      bySentence.set(`${p.article}@${p.start}:${a}`, r);
+      if (r.label && r.label !== 'none') facts.add(`${p.article} ${a} ${r.label}`);
+    }
   }
   return { bySentence, facts, articles };
 }

@@ -8,9 +8,10 @@
 // actor and stance in one sentence), each with 95% Wilson intervals, per
 // language and overall; and candidate recall: the share of labelled facts
 // whose sentence reaches the rules at all (the actor is found by the lexicon
-// in a sentence that holds a cue or a side, data/labels/scan.csv). Groups are
-// labelled but left out of the facts: the extractor reads a group's act as its
-// members'. With VERBOSE=1 the dev and train errors are listed; the test
+// in a sentence the rules read, data/labels/scan.csv). A group's labelled
+// act is its members' on the act's day (groups.csv), as the extractor reads
+// it: "13 nations of the Lima Group said they wouldn't recognize" is a fact
+// of each member. With VERBOSE=1 the dev and train errors are listed; the test
 // split's never are (data/labels/README.md).
 //
 // The dataset's `events` are what the atlas shows: with schema 3, only those
@@ -21,7 +22,7 @@
 // `agreement` compares the second, independent labelling with the first on
 // the articles both labelled: Cohen's kappa overall and per label.
 import { existsSync, readFileSync } from 'node:fs';
-import { ROOT, firstLabels, labelsDir, mentions, parseId, readTable, secondLabels, splitOf } from '../labels/labels.mjs';
+import { ROOT, firstLabels, labelsDir, membersOn, mentions, parseId, readTable, secondLabels, splitOf } from '../labels/labels.mjs';
 import { wilson } from './stats.mjs';
 
 const args = process.argv.slice(2);
@@ -56,8 +57,15 @@ function goldMentions(split) {
     const p = parseId(id);
     if (!p || splitOf(p.article) !== split || r.label === 'none' || !r.label) continue;
     const m = men.get(id);
-    if ((m?.actor_kind ?? '') === 'group' || groups.has(p.actor)) continue;
-    out.push({ id, ...p, stance: r.label, candidate: Boolean(m) && (!candidates || candidates.has(id)) });
+    const candidate = Boolean(m) && (!candidates || candidates.has(id));
+    if ((m?.actor_kind ?? '') === 'group' || groups.has(p.actor)) {
+      const day = r.date || m?.published || '';
+      for (const member of membersOn(p.actor, day)) {
+        out.push({ id: `${id}>${member}`, ...p, actor: member, stance: r.label, candidate });
+      }
+      continue;
+    }
+    out.push({ id, ...p, stance: r.label, candidate });
   }
   return out;
 }

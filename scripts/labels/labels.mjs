@@ -69,6 +69,15 @@ export function labelFiles() {
   return readdirSync(labelsDir).filter((f) => /^labels-.*\.csv$/.test(f)).sort();
 }
 
+let groupRows;
+
+/// The members of `group` on `day` (data/gazetteer/groups.csv, dated as the
+/// extractor reads them): a group's labelled act is its members' on that day.
+export function membersOn(group, day) {
+  groupRows ??= readTable(new URL('data/gazetteer/groups.csv', ROOT));
+  return groupRows.filter((g) => g.group === group && g.from <= day && (!g.to || day < g.to)).map((g) => g.member);
+}
+
 /// `article@start:ACTOR` to its parts.
 export function parseId(id) {
   const m = /^(.+)@(\d+):([A-Za-z0-9_-]+)$/.exec(id ?? '');
