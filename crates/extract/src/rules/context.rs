@@ -703,14 +703,17 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
     pub(super) fn met_as_head_of_state(&self, i: usize, t: usize) -> bool {
         let hits = self.s.hits;
         let (cue, target) = (&hits[i], &hits[t]);
+        if t < i {
+            return false;
+        }
         let gap = self.words_between(cue.end, target.start);
-        if t < i || gap > 6 || self.breaks_clause(cue.end, target.start) {
+        if gap > 6 || self.breaks_clause(cue.end, target.start) {
             return false;
         }
         // "met on Monday to discuss Maduro's ...": past a word or two, only
         // "with" (in the cue, "met with", or after it) joins the one met to
         // the verb.
-        let links = self.grammar().meeting_links.clone();
+        let links = &self.grammar().meeting_links;
         let linked = words_borrowed(self.between(cue.start, target.start)).any(|w| links.contains(&w));
         if gap > 1 && !linked {
             return false;
