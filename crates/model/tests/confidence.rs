@@ -125,16 +125,22 @@ fn version_2_files_still_load_unscored_but_carry_nothing_of_version_3() {
 }
 
 #[test]
-fn the_deferred_dataset_keeps_confidences_and_drops_what_is_held_back() {
+fn the_deferred_dataset_leaves_confidences_to_the_evidence_and_drops_what_is_held_back() {
     let ds = dataset().confirmed_at(c(0.7)).unwrap();
     let (slim, file) = ds.without_evidence();
     assert!(slim.unconfirmed.is_empty());
     assert_eq!(slim.threshold, Some(c(0.7)));
-    assert_eq!(slim.events[0].confidence, Some(c(0.934)));
-    // The lines the app embeds carry the threshold and each confidence.
+    // The map needs no confidence: it travels with the quote, in the
+    // evidence file, and the embedded lines carry only the threshold.
+    assert!(slim.events.iter().all(|e| e.confidence.is_none()));
+    assert_eq!(file.provenance[0].confidence, Some(c(0.934)));
     let slim = Dataset::from_lines(&slim.to_lines().unwrap()).unwrap();
     assert_eq!(slim.threshold, Some(c(0.7)));
-    assert_eq!(slim.events[0].confidence, Some(c(0.934)));
-    let full = slim.with_evidence(file).unwrap();
+    let full = slim.with_evidence(file.clone()).unwrap();
     assert_eq!(full.events, ds.events);
+    // Joined, the confidences are checked against the threshold again.
+    let mut low = file;
+    low.provenance[0].confidence = Some(c(0.2));
+    let err = slim.with_evidence(low).unwrap_err();
+    assert!(err.to_string().contains("below the threshold"), "{err}");
 }
