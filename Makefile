@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: setup serve build dataset eval test test-native test-data test-e2e bench bench-extract bench-app fuzz clean
+.PHONY: setup serve build dataset eval test test-native test-data test-e2e bench bench-extract bench-twice bench-app fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -50,11 +50,16 @@ test-data:
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
-## bench: extraction throughput, then the app's size and speed in headless Chromium
-bench: setup bench-extract build bench-app
+## bench: extraction throughput, then the app's size and speed in headless Chromium, also
+## built over twice today's corpus (target/bench-2x)
+bench: setup bench-extract build bench-twice bench-app
 
 bench-extract:
 	cargo run --release -q -p atlas-extract --example bench
+
+bench-twice:
+	cargo run --release -q -p atlas-model --example double -- data/dataset.json target/bench-2x
+	ATLAS_DATASET=target/bench-2x/dataset.json trunk build --release --dist target/bench-2x/dist
 
 bench-app:
 	node tests/e2e/bench.mjs

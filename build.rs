@@ -63,7 +63,11 @@ fn main() {
     // The map's part of the dataset is embedded; the quotes and articles go
     // in an evidence file the app fetches after the first render (written
     // into dist/ by the evidence example, Trunk.toml's post_build hook).
-    let dataset_path = "data/dataset.json";
+    // ATLAS_DATASET builds the app over another dataset (make bench's
+    // doubled corpus); its articles folder lies beside it.
+    println!("cargo:rerun-if-env-changed=ATLAS_DATASET");
+    let dataset_path = std::env::var("ATLAS_DATASET").unwrap_or_else(|_| "data/dataset.json".into());
+    let dataset_path = dataset_path.as_str();
     println!("cargo:rerun-if-changed={dataset_path}");
     let json = std::fs::read_to_string(dataset_path).unwrap_or_else(|e| panic!("{dataset_path}: {e}"));
     let dataset = atlas_model::Dataset::from_json(&json).unwrap_or_else(|e| panic!("{dataset_path}: {e}"));
@@ -83,7 +87,7 @@ fn main() {
     writeln!(
         out,
         "/// The folder of article texts the post_build hook writes beside the app.\npub const TEXTS_DIR: &str = {:?};",
-        texts_dir(&dataset)
+        texts_dir(&dataset, dataset_path)
     )
     .unwrap();
     std::fs::write(out_dir.join("tiles.rs"), out).expect("write tiles.rs");
@@ -97,14 +101,15 @@ fn fnv1a(bytes: &[u8]) -> String {
 
 /// The name of the folder the evidence example writes the article texts
 /// into, from the same files (data/articles/, beside the dataset).
-fn texts_dir(dataset: &atlas_model::Dataset) -> String {
-    println!("cargo:rerun-if-changed=data/articles");
+fn texts_dir(dataset: &atlas_model::Dataset, dataset_path: &str) -> String {
+    let corpus = std::path::Path::new(dataset_path).parent().unwrap_or(std::path::Path::new(".")).join("articles");
+    println!("cargo:rerun-if-changed={}", corpus.display());
     let files: Vec<Vec<u8>> = dataset
         .articles
         .iter()
         .map(|a| {
-            let path = format!("data/articles/{}", a.file);
-            std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+            let path = corpus.join(&a.file);
+            std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         })
         .collect();
     atlas_model::texts_dir(files.iter().map(Vec::as_slice))

@@ -17,15 +17,18 @@ const types = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
 };
 
-/** Serves dist/ like any static host would; resolves to { origin, close }. */
-export function serveDist() {
-  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+/**
+ * Serves dist/ (or another build's folder) like any static host would;
+ * resolves to { origin, close }.
+ */
+export function serveDist(dir = dist) {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `make build` first');
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    let file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    let file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404).end('not found'); return; }

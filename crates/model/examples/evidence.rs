@@ -7,7 +7,9 @@
 //! `TRUNK_STAGING_DIR`; the app's `build.rs` embeds the rest of the dataset
 //! and the names of the file and the folder.
 //!
-//!     cargo run -q -p atlas-model --example evidence -- data/dataset.json [DIR]
+//!     cargo run -q -p atlas-model --example evidence -- [DATASET [DIR]]
+//!
+//! The dataset defaults to `ATLAS_DATASET`, else `data/dataset.json`.
 
 use atlas_model::{ArticleText, Dataset};
 use std::path::{Path, PathBuf};
@@ -15,7 +17,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
-    let input = args.next().unwrap_or_else(|| "data/dataset.json".into());
+    let input = args
+        .next()
+        .or_else(|| std::env::var("ATLAS_DATASET").ok())
+        .unwrap_or_else(|| "data/dataset.json".into());
     let Some(dir) = args.next().or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
         eprintln!("evidence: name an output folder, or run from Trunk (TRUNK_STAGING_DIR)");
         return ExitCode::FAILURE;
