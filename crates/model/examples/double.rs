@@ -58,9 +58,9 @@ fn run(input: &Path, out: &Path) -> Result<usize, String> {
         twin.article = format!("x{}", e.article);
         let h = spread(i as u32);
         twin.date = e.date.add_days((h % 241) as i32 - 120).max(first).min(last);
-        twin.confidence = e.confidence.map(|_| {
-            Confidence::from_thousandths(floor + (h >> 8) as u16 % (1001 - floor)).expect("at most 1000")
-        });
+        twin.confidence = e
+            .confidence
+            .map(|_| Confidence::from_thousandths(floor + (h >> 8) as u16 % (1001 - floor)).expect("at most 1000"));
         doubled.events.push(twin);
     }
     doubled.events.sort_by(|a, b| (&a.actor, a.date).cmp(&(&b.actor, b.date)));

@@ -17,10 +17,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
-    let input = args
-        .next()
-        .or_else(|| std::env::var("ATLAS_DATASET").ok())
-        .unwrap_or_else(|| "data/dataset.json".into());
+    let input =
+        args.next().or_else(|| std::env::var("ATLAS_DATASET").ok()).unwrap_or_else(|| "data/dataset.json".into());
     let Some(dir) = args.next().or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
         eprintln!("evidence: name an output folder, or run from Trunk (TRUNK_STAGING_DIR)");
         return ExitCode::FAILURE;
