@@ -677,6 +677,9 @@ pub struct Grammar {
     /// Past a word or two, what joins the one met to a meeting's verb ("met
     /// ... with").
     pub meeting_links: Words,
+    /// The word that opens the pair a relation holds between ("relations
+    /// between Venezuela and Honduras").
+    pub between: Words,
     /// Endings of a participle, which after one of `nominal_articles` names someone.
     pub participle_endings: Words,
     /// Articles that make a participle a noun.
@@ -716,6 +719,7 @@ impl Grammar {
             against,
             claimants,
             meeting_links,
+            between,
             participle_endings,
             nominal_articles,
             cue_prepositions,

@@ -127,6 +127,14 @@ impl Reading<'_, '_, '_> {
         if actors.is_empty() && matches!(self.ctx.nearest_agent(i), Some(Agent::Venezuela)) {
             actors = self.ctx.objects_after(i);
         }
+        // "se restablecieron las relaciones entre Venezuela y Honduras":
+        // with no one before it, the relation's other party restores it.
+        if actors.is_empty() {
+            let noun = (i + 1..hits.len()).find(|&k| {
+                hits[k].has(Tag::RuptureNoun) || hits[k].has(Tag::DiplomatNoun) || hits[k].has(Tag::RestoreNoun)
+            });
+            actors = self.ctx.partner_of_venezuela(noun.unwrap_or(i));
+        }
         self.add(Construction::Restoration, i, None, actors, Stance::Government, EventKind::Restoration);
         true
     }

@@ -729,6 +729,41 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         }
     }
 
+    /// The country a relation named at hit `i` holds with Venezuela, when
+    /// the pair follows it ("relaciones diplomáticas entre Venezuela y
+    /// Honduras", "relations between Honduras and Venezuela"): a `between`
+    /// word right before the pair, the two joined by list glue, one of them
+    /// Venezuela. Empty otherwise.
+    pub(super) fn partner_of_venezuela(&self, i: usize) -> Vec<(&'l str, Range<usize>)> {
+        let hits = self.s.hits;
+        let Some(k) = (i + 1..hits.len())
+            .take_while(|&k| self.words_between(hits[i].end, hits[k].start) <= 6)
+            .find(|&k| hits[k].has(Tag::Venezuela) || hits[k].actor().is_some())
+        else {
+            return Vec::new();
+        };
+        let opens = words_borrowed(self.between(hits[i].end, hits[k].start)).last();
+        if !opens.is_some_and(|w| self.grammar().between.contains(&w)) {
+            return Vec::new();
+        }
+        let Some(n) = hits
+            .get(k + 1)
+            .map(|_| k + 1)
+            .filter(|&n| self.glued(k, n) && self.coordinated(hits[k].end, hits[n].start))
+        else {
+            return Vec::new();
+        };
+        let partner = match (hits[k].has(Tag::Venezuela), hits[n].has(Tag::Venezuela)) {
+            (true, false) => n,
+            (false, true) => k,
+            _ => return Vec::new(),
+        };
+        if hits[partner].actor().is_none() || !self.usable(partner) {
+            return Vec::new();
+        }
+        self.resolve(partner)
+    }
+
     /// A demonym is an actor only next to an institution ("Russian lawmakers",
     /// "el gobierno ruso").
     pub(super) fn demonym_is_actor(&self, k: usize) -> bool {
