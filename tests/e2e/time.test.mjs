@@ -118,16 +118,6 @@ test('no 2026 stance is shown before 3 January 2026', async () => {
   await context.close();
 });
 
-// Governments whose tile does not yet show a 2026 act, and why: a known gap,
-// pinned so that it cannot hide. When one of them gets a confirmed 2026 act
-// the test fails and asks for it to leave this list.
-const STALE_IN_2026 = {
-  // Its 2026 acts in the corpus (welcoming the operation) are held back by
-  // the verifier (confidence 0.34 and 0.37): the tile shows Milei's
-  // government's confirmed rupture of January 2025, with its age.
-  AR: 'no confirmed 2026 act of Argentina',
-};
-
 // The day after the United States and the interim government restored
 // relations (5 March 2026). (In February the corpus holds no confirmed 2026
 // act of the United States either, whose tile shows its 2025 stance, aged.)
@@ -137,21 +127,18 @@ test('in March 2026 the map shows 2026 stances of the governments the story is a
   const all = await tiles(page);
   for (const code of ['US', 'MX', 'BR', 'CO', 'AR', 'RU', 'CN', 'CU']) {
     const t = all[code];
-    if (STALE_IN_2026[code]) {
-      assert.equal(t.evidence, 'current', `${code} has its current government's stance`);
-      assert.ok(t.since < '2026-01-03', `${code} now shows a 2026 act (${t.since}): take it out of STALE_IN_2026`);
-      continue;
-    }
     assert.equal(t.evidence, 'current', `${code} has a current stance`);
     assert.ok(t.since >= '2026-01-03' && t.since <= day, `${code} since ${t.since}`);
     const label = await page.$eval(`[data-country="${code}"]`, (e) => e.getAttribute('aria-label'));
     assert.match(label, /, since \d+ (January|February|March) 2026$/, label);
   }
   // The quote behind a 2026 color comes from a 2026 article.
-  await page.click('[data-country="MX"]');
-  const caption = page.locator('aside.panel .quote').first().locator('figcaption');
-  await caption.waitFor();
-  assert.match(await caption.textContent(), /2026/);
+  for (const code of ['MX', 'AR']) {
+    await page.click(`[data-country="${code}"]`);
+    const caption = page.locator(`aside.panel[data-panel="${code}"] .quote`).first().locator('figcaption');
+    await caption.waitFor();
+    assert.match(await caption.textContent(), /2026/, code);
+  }
   await screenshot(page, 'map-2026-03-07');
   assert.deepEqual(problems, []);
   await context.close();
