@@ -59,6 +59,11 @@ pub struct Sentence<'a> {
     boundary: Vec<bool>,
     /// Per token: whether it is inside a quotation.
     quoted: Vec<bool>,
+    /// Per token: whether it is inside an actor's mark. Such words are read
+    /// as `@actor`: which country is named must not decide what the sentence
+    /// says of it (a country's name would carry a prior learned from other
+    /// years and governments), and the members of one list then read alike.
+    named: Vec<bool>,
     /// Classes of the marks in the previous sentence, and its actors.
     previous: Vec<&'static str>,
     previous_actors: Vec<String>,
@@ -268,6 +273,7 @@ impl<'a> Sentence<'a> {
                 inside
             })
             .collect();
+        let named = (0..tokens.len()).map(|i| marks.iter().any(|k| k.actor.is_some() && k.tok <= i && i < k.end)).collect();
         let prev_tokens = tokenize(m.previous);
         let prev_marks = read_marks(lex, m.previous, &prev_tokens, m.date);
         let final_punct = m.sentence.trim_end().ends_with(['.', '?', '!', '"', '”', '»', ')']);
@@ -281,6 +287,7 @@ impl<'a> Sentence<'a> {
             lists,
             boundary,
             quoted,
+            named,
             words,
             lang: m.lang,
             date: m.date,
@@ -395,7 +402,16 @@ impl<'s> Located<'s> {
 impl Sentence<'_> {
     /// True when token `i` is inside some actor's mark.
     fn in_actor(&self, i: usize) -> bool {
-        self.marks.iter().any(|k| k.actor.is_some() && k.tok <= i && i < k.end)
+        self.named[i]
+    }
+
+    /// Token `i` as the features read it: `@actor` inside an actor's mark.
+    fn word(&self, i: usize) -> &str {
+        if self.named[i] {
+            "@actor"
+        } else {
+            &self.tokens[i].text
+        }
     }
 
     fn list_bits(&self, from: usize, to: usize) -> u16 {
@@ -406,21 +422,19 @@ impl Sentence<'_> {
     fn position_features(&self, at: &Located<'_>, sink: &mut Sink<'_>) {
         let t = &self.tokens;
         for d in 1..=3 {
-            if let Some(w) = at.start.checked_sub(d).and_then(|i| t.get(i)) {
-                sink.add(&["l", bucket(d), &w.text]);
+            if let Some(i) = at.start.checked_sub(d) {
+                sink.add(&["l", bucket(d), self.word(i)]);
             }
-            if let Some(w) = t.get(at.end + d - 1) {
-                sink.add(&["r", bucket(d), &w.text]);
+            if at.end + d - 1 < t.len() {
+                sink.add(&["r", bucket(d), self.word(at.end + d - 1)]);
             }
         }
         if at.start >= 2 {
-            sink.add(&["l2", &t[at.start - 2].text, &t[at.start - 1].text]);
+            sink.add(&["l2", self.word(at.start - 2), self.word(at.start - 1)]);
         }
-        if let (Some(a), Some(b)) = (t.get(at.end), t.get(at.end + 1)) {
-            sink.add(&["r2", &a.text, &b.text]);
+        if at.end + 1 < t.len() {
+            sink.add(&["r2", self.word(at.end), self.word(at.end + 1)]);
         }
-        let mention: Vec<&str> = t[at.start..at.end].iter().map(|w| w.text.as_str()).collect();
-        sink.add(&["self", &mention.join(" ")]);
         if at.start > 0 && self.lists[at.start - 1] & List::Preposition.bit() != 0 {
             sink.add(&["prep_before"]);
         }
@@ -546,7 +560,7 @@ impl Sentence<'_> {
         let (left, right) = at.clause;
         let lo = left.max(at.start.saturating_sub(25));
         let hi = right.min(at.end + 25);
-        let words: Vec<&str> = self.tokens[lo..hi].iter().map(|t| t.text.as_str()).collect();
+        let words: Vec<&str> = (lo..hi).map(|i| self.word(i)).collect();
         for (i, w) in words.iter().enumerate() {
             let side = if lo + i < at.start { "cl" } else { "cr" };
             sink.add(&[side, w]);
@@ -564,10 +578,10 @@ impl Sentence<'_> {
             sink.add(&["clause", "conditional"]);
         }
         if left > 0 {
-            sink.add(&["clause_opened_by", &self.tokens[left - 1].text]);
+            sink.add(&["clause_opened_by", self.word(left - 1)]);
         }
         if right < self.tokens.len() {
-            sink.add(&["clause_closed_by", &self.tokens[right].text]);
+            sink.add(&["clause_closed_by", self.word(right)]);
         }
     }
 

@@ -87,3 +87,16 @@ fn an_actor_the_sentence_does_not_name_is_unlocated() {
     let f = features("Canada recognised Guaidó.", "en", "PE");
     assert!(f.contains(&bucket(&["unlocated"])));
 }
+
+#[test]
+fn which_countries_a_sentence_names_does_not_change_a_mention_s_features() {
+    // The names are read as `@actor`: a country's name carries no prior,
+    // and the members of one list differ only by their place in it.
+    let a = features("Turkey and Russia recognised Nicolás Maduro as president.", "en", "TR");
+    let b = features("France and Spain recognised Nicolás Maduro as president.", "en", "FR");
+    assert_eq!(a, b);
+    let f = features("Austria, Belgium and Bulgaria support the statement.", "en", "BE");
+    assert!(f.contains(&bucket(&["l", "1", ","])));
+    assert!(f.contains(&bucket(&["l", "2", "@actor"])), "Austria, before Belgium, as an actor");
+    assert!(!f.contains(&bucket(&["l", "2", "austria"])));
+}
