@@ -273,7 +273,8 @@ impl<'a> Sentence<'a> {
                 inside
             })
             .collect();
-        let named = (0..tokens.len()).map(|i| marks.iter().any(|k| k.actor.is_some() && k.tok <= i && i < k.end)).collect();
+        let named =
+            (0..tokens.len()).map(|i| marks.iter().any(|k| k.actor.is_some() && k.tok <= i && i < k.end)).collect();
         let prev_tokens = tokenize(m.previous);
         let prev_marks = read_marks(lex, m.previous, &prev_tokens, m.date);
         let final_punct = m.sentence.trim_end().ends_with(['.', '?', '!', '"', '”', '»', ')']);
