@@ -315,7 +315,9 @@ impl Reading<'_, '_, '_> {
             .take_while(|&k| hits[k].cue().is_none())
             .find_map(|k| self.ctx.target_align(k, i).map(|a| (k, a)));
         let Some((t, align)) = met else {
-            self.incomplete(Construction::Meeting, i, "no one met within reach");
+            if !self.reciprocal_meeting(i) {
+                self.incomplete(Construction::Meeting, i, "no one met within reach");
+            }
             return;
         };
         if !self.ctx.met_as_head_of_state(i, t) {
@@ -337,6 +339,69 @@ impl Reading<'_, '_, '_> {
         }
         let actors = self.ctx.subject(i);
         self.add(Construction::Meeting, i, Some(t), actors, stance_of(1, align), EventKind::Endorsement);
+    }
+
+    /// "Petro and Maduro met", "Los presidentes de Venezuela, Nicolás
+    /// Maduro, y Argentina, Alberto Fernández, mantuvieron una reunión": a
+    /// meeting told of both, one of them Venezuela's head of state (or a
+    /// claimant), backs that side for the others. The two are joined by a
+    /// coordinator, before the cue, in one clause. False when the sentence
+    /// is not of that form.
+    fn reciprocal_meeting(&mut self, i: usize) -> bool {
+        let hits = self.ctx.s.hits;
+        let near = |k: usize| self.ctx.words_between(hits[k].end, hits[i].start) <= 12;
+        let Some(head) = (0..i)
+            .rev()
+            .take_while(|&k| near(k) && hits[k].cue().is_none())
+            .find(|&k| self.ctx.met_as_head_of_state_at(k))
+        else {
+            return false;
+        };
+        // The others are the head's list: hits joined to it by list glue
+        // only ("Petro and Maduro", "Venezuela, Nicolás Maduro, y Argentina,
+        // Alberto Fernández"), up to the cue.
+        let mut chain = vec![head];
+        let mut k = head;
+        while k > 0 && self.ctx.glued(k - 1, k) {
+            k -= 1;
+            chain.push(k);
+        }
+        let mut k = head;
+        while k + 1 < i && self.ctx.glued(k, k + 1) {
+            k += 1;
+            chain.push(k);
+        }
+        let others: Vec<usize> = chain
+            .iter()
+            .copied()
+            .filter(|&k| k != head && !hits[k].has(Tag::Venezuela) && hits[k].actor().is_some() && self.ctx.usable(k))
+            .collect();
+        let (Some(&first), Some(&last)) = (chain.iter().min(), chain.iter().max()) else { return false };
+        // The pair is the verb's subject: right before it ("se reunieron",
+        // "mantuvieron este martes una reunión"), in its clause.
+        if others.is_empty()
+            || !self.ctx.coordinated(hits[first].end, hits[last].start)
+            || self.ctx.words_between(hits[last].end, hits[i].start) > 5
+            || self.ctx.breaks_clause(hits[last].end, hits[i].start)
+        {
+            return false;
+        }
+        if let Some((guard, words)) = self.guard_negated_or_undone(i) {
+            self.block(Construction::Meeting, i, guard, words);
+            return true;
+        }
+        let mut actors = Vec::new();
+        for k in others {
+            for a in self.ctx.resolve(k) {
+                if !actors.iter().any(|(code, _): &(&str, _)| *code == a.0) {
+                    actors.push(a);
+                }
+            }
+        }
+        let align = hits[head].side().expect("a side");
+        self.consumed[head] = true;
+        self.add(Construction::Meeting, i, Some(head), actors, stance_of(1, align), EventKind::Endorsement);
+        true
     }
 
     /// The chain of cues after the cue at hit `i` ("critical of Trump's

@@ -764,6 +764,19 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         self.resolve(partner)
     }
 
+    /// Whether the side named at hit `k` is one a meeting backs: Venezuela's
+    /// government, or a claimant to its presidency (as `met_as_head_of_state`).
+    pub(super) fn met_as_head_of_state_at(&self, k: usize) -> bool {
+        let h = &self.s.hits[k];
+        match h.side() {
+            Some(Align::Government) => true,
+            Some(Align::Opposition) => {
+                words_borrowed(self.between(h.start, h.end)).any(|w| self.grammar().claimants.contains(&w))
+            }
+            _ => false,
+        }
+    }
+
     /// A demonym is an actor only next to an institution ("Russian lawmakers",
     /// "el gobierno ruso").
     pub(super) fn demonym_is_actor(&self, k: usize) -> bool {

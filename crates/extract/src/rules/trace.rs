@@ -19,7 +19,8 @@ pub enum Construction {
     /// Thanks from a side to the actors named after it, for their support.
     Thanks,
     /// Meeting Venezuela's head of state or a claimant in person: "Xi met
-    /// with his Venezuelan counterpart".
+    /// with his Venezuelan counterpart", or a meeting told of both: "Petro
+    /// and Maduro met".
     Meeting,
     /// A title or word that takes a side by itself: "interim president".
     IntrinsicStance,
