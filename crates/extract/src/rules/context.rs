@@ -517,7 +517,10 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         });
         let Some(&comma) = commas[..commas.partition_point(|&c| c < at)].last() else { return false };
         self.tick(1);
-        if self.index.count(comma + 1, at) > 6 {
+        // "Antigua and Barbuda, like the vast majority of nations of the
+        // world and international organizations such as the United Nations,
+        // also recognize": a comparison can run long.
+        if self.index.count(comma + 1, at) > 16 {
             return false;
         }
         let first = if at - comma <= LONG_STRETCH {
