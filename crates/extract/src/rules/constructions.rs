@@ -127,6 +127,12 @@ impl Reading<'_, '_, '_> {
         if actors.is_empty() && matches!(self.ctx.nearest_agent(i), Some(Agent::Venezuela)) {
             actors = self.ctx.objects_after(i);
         }
+        // "Izan la bandera de EEUU en su embajada", "flag raised at US
+        // Embassy": with no one before it, the flag's or the embassy's
+        // owner, right after the act, restores the mission.
+        if actors.is_empty() && h.has(Tag::RestoreAct) {
+            actors = self.ctx.list_after(i, false, 1);
+        }
         // "se restablecieron las relaciones entre Venezuela y Honduras":
         // with no one before it, the relation's other party restores it.
         if actors.is_empty() {
