@@ -53,8 +53,9 @@ pub struct Split {
     pub articles: Vec<Article>,
     /// Every mention the lexicon finds in them.
     pub candidates: Vec<Candidate>,
-    /// Gold facts: (article index, actor, label index) of positive labels,
-    /// groups left out (as `scripts/eval/mentions.mjs` does).
+    /// Gold facts: (article index, actor, label index) of positive labels;
+    /// a group's label counts for its members on the act's day (as
+    /// `scripts/eval/mentions.mjs` does, and as the extractor reads it).
     pub gold: BTreeSet<(usize, String, usize)>,
     /// Positive labelled mentions (groups left out).
     pub positives: usize,
@@ -84,6 +85,8 @@ struct Row {
     actor: String,
     kind: String,
     label: usize,
+    /// The act's day: the label's date, else the article's publication.
+    day: String,
 }
 
 fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
@@ -93,6 +96,7 @@ fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
     let col = |c: &str| head.iter().position(|h| h == c).ok_or_else(|| format!("{name}: no column {c}"));
     let (id, article, actor, kind, label) =
         (col("id")?, col("article")?, col("actor")?, col("actor_kind")?, col("label")?);
+    let (date, published) = (col("date")?, col("published")?);
     let mut out = Vec::new();
     for (i, rec) in r.records().enumerate() {
         let rec = rec.map_err(|e| format!("{name}: {e}"))?;
@@ -101,7 +105,8 @@ fn read_rows(path: &Path) -> Result<Vec<Row>, String> {
         let Some(label) = LABELS.iter().position(|x| *x == l) else {
             return Err(format!("{name}:{}: label {l:?} is not one of {}", i + 2, LABELS.join(", ")));
         };
-        out.push(Row { id: get(id), article: get(article), actor: get(actor), kind: get(kind), label });
+        let day = Some(get(date)).filter(|d| !d.is_empty()).unwrap_or_else(|| get(published));
+        out.push(Row { id: get(id), article: get(article), actor: get(actor), kind: get(kind), label, day });
     }
     Ok(out)
 }
@@ -132,6 +137,14 @@ pub fn load(root: &Path, name: &str, fz: &Featurizer, bits: u32) -> Result<Split
         if r.label != none && !group {
             split.positives += 1;
             split.gold.insert((index[&r.article], r.actor.clone(), r.label));
+        } else if r.label != none {
+            // A group's labelled act is its members' on the act's day, as
+            // the extractor reads it (and scripts/eval/mentions.mjs).
+            let g = fz.lexicon().groups.iter().find(|g| g.id == r.actor);
+            let day = r.day.parse().map_err(|e| format!("{}: label date {:?}: {e}", r.id, r.day))?;
+            for m in g.map(|g| g.members_on(day)).unwrap_or_default() {
+                split.gold.insert((index[&r.article], m.to_string(), r.label));
+            }
         }
     }
     Ok(split)

@@ -83,7 +83,9 @@ pub fn score(split: &Split, gold: &BTreeSet<Fact>, got: &BTreeSet<Fact>) -> BTre
 }
 
 /// The best probability of each (article, actor, stance) over its mentions,
-/// for the three stances; groups are left out, as in the gold facts.
+/// for the three stances. A group's own mention is left out: the verifier
+/// alone names no members (the rules do), so its figures count a group's
+/// act as missed.
 pub fn best(split: &Split, probs: &[[f32; CLASSES]]) -> BTreeMap<Fact, f32> {
     let mut out: BTreeMap<Fact, f32> = BTreeMap::new();
     for (c, p) in split.candidates.iter().zip(probs) {
