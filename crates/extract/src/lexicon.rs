@@ -680,6 +680,9 @@ pub struct Grammar {
     /// The word that opens the pair a relation holds between ("relations
     /// between Venezuela and Honduras").
     pub between: Words,
+    /// Titles of a head of state or government ("the prime minister of
+    /// Belize"): one Venezuela's head of state receives in person meets it.
+    pub heads: Words,
     /// Endings of a participle, which after one of `nominal_articles` names someone.
     pub participle_endings: Words,
     /// Articles that make a participle a noun.
@@ -720,6 +723,7 @@ impl Grammar {
             claimants,
             meeting_links,
             between,
+            heads,
             participle_endings,
             nominal_articles,
             cue_prepositions,

@@ -321,7 +321,7 @@ impl Reading<'_, '_, '_> {
             .take_while(|&k| hits[k].cue().is_none())
             .find_map(|k| self.ctx.target_align(k, i).map(|a| (k, a)));
         let Some((t, align)) = met else {
-            if !self.reciprocal_meeting(i) {
+            if !self.reciprocal_meeting(i) && !self.hosted_meeting(i) {
                 self.incomplete(Construction::Meeting, i, "no one met within reach");
             }
             return;
@@ -345,6 +345,73 @@ impl Reading<'_, '_, '_> {
         }
         let actors = self.ctx.subject(i);
         self.add(Construction::Meeting, i, Some(t), actors, stance_of(1, align), EventKind::Endorsement);
+    }
+
+    /// "Maduro recibió al premier de Dominica, Roosevelt Skerrit", "Maduro
+    /// met with Petro": Venezuela's head of state (or a claimant) as the
+    /// subject, receiving or meeting a foreign office-holder in person, is
+    /// that one's meeting with it. The one met is the first actor after
+    /// the cue, in its clause, right after the cue or after a meeting link
+    /// ("con", "al", "with") a few words before it, and either a person
+    /// the gazetteer knows or named with a head's title. False when the
+    /// sentence is not of that form.
+    fn hosted_meeting(&mut self, i: usize) -> bool {
+        let hits = self.ctx.s.hits;
+        let subject = (0..i)
+            .rev()
+            .take_while(|&k| self.ctx.words_between(hits[k].end, hits[i].start) <= 8 && hits[k].cue().is_none())
+            .find(|&k| hits[k].side().is_some() || hits[k].actor().is_some());
+        // The head is the subject itself, not one named inside it ("Macri, a
+        // Guaidó ally, met Bolsonaro").
+        let Some(head) = subject
+            .filter(|&k| self.ctx.met_as_head_of_state_at(k) && !self.ctx.in_apposition(k) && !self.ctx.is_object(k))
+        else {
+            return false;
+        };
+        // Right before the verb, with no comma between ("Macri, a Guaidó
+        // ally, met Bolsonaro" is Macri's meeting, not Guaidó's).
+        if self.ctx.breaks_clause(hits[head].end, hits[i].start)
+            || self.ctx.between(hits[head].end, hits[i].start).contains(',')
+        {
+            return false;
+        }
+        let Some(t) = (i + 1..hits.len())
+            .take_while(|&k| self.ctx.words_between(hits[i].end, hits[k].start) <= 16 && hits[k].cue().is_none())
+            .find(|&k| hits[k].actor().is_some() && !hits[k].has(Tag::Venezuela) && self.ctx.usable(k))
+        else {
+            return false;
+        };
+        if self.ctx.breaks_clause(hits[i].end, hits[t].start) {
+            return false;
+        }
+        // The object phrase: from the last meeting link (or the cue) to the one met.
+        let gap = self.ctx.between(hits[i].end, hits[t].start);
+        let words: Vec<_> = crate::text::words_borrowed(gap).collect();
+        let grammar = self.ctx.grammar();
+        // "se reunió con": the cue may end with the link itself.
+        let cue_linked = crate::text::words_borrowed(self.ctx.between(hits[i].start, hits[i].end))
+            .last()
+            .is_some_and(|w| grammar.meeting_links.contains(&w));
+        let phrase = match words.iter().rposition(|w| grammar.meeting_links.contains(w)) {
+            Some(at) => &words[at + 1..],
+            None if cue_linked || words.len() <= 1 => &words[..],
+            None => return false,
+        };
+        let person = matches!(hits[t].actor(), Some(Tag::Person(_)));
+        let titled = phrase.iter().any(|w| grammar.heads.contains(w));
+        if phrase.len() > 6 || !(person || titled) {
+            return false;
+        }
+        if let Some((guard, words)) = self.guard_negated_or_undone(i) {
+            self.block(Construction::Meeting, i, guard, words);
+            return true;
+        }
+        let align = hits[head].side().expect("a side");
+        self.consumed[head] = true;
+        self.consumed[t] = true;
+        let actors = self.ctx.resolve(t);
+        self.add(Construction::Meeting, i, Some(head), actors, stance_of(1, align), EventKind::Endorsement);
+        true
     }
 
     /// "Petro and Maduro met", "Los presidentes de Venezuela, Nicolás

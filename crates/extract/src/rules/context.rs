@@ -716,8 +716,12 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         // "met on Monday to discuss Maduro's ...": past a word or two, only
         // "with" (in the cue, "met with", or after it) joins the one met to
         // the verb.
+        // The link stands right before the one met ("met ... with his
+        // Venezuelan counterpart"), not before another phrase ("recibió con
+        // sorpresa la comunicación del gobierno venezolano").
         let links = &self.grammar().meeting_links;
-        let linked = words_borrowed(self.between(cue.start, target.start)).any(|w| links.contains(&w));
+        let words: Vec<_> = words_borrowed(self.between(cue.start, target.start)).collect();
+        let linked = words.iter().rposition(|w| links.contains(w)).is_some_and(|at| words.len() - at - 1 <= 3);
         if gap > 1 && !linked {
             return false;
         }
