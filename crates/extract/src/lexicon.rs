@@ -683,6 +683,9 @@ pub struct Grammar {
     /// Titles of a head of state or government ("the prime minister of
     /// Belize"): one Venezuela's head of state receives in person meets it.
     pub heads: Words,
+    /// Nouns of a decision whose agent follows them ("the decision by
+    /// Austria and Denmark to recognize"): that agent is no object.
+    pub agent_nouns: Words,
     /// Endings of a participle, which after one of `nominal_articles` names someone.
     pub participle_endings: Words,
     /// Articles that make a participle a noun.
@@ -724,6 +727,7 @@ impl Grammar {
             meeting_links,
             between,
             heads,
+            agent_nouns,
             participle_endings,
             nominal_articles,
             cue_prepositions,

@@ -380,7 +380,10 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         // "lawmakers in Russia", "leaders from Brazil": an institution before the
         // marker makes the place whose institution it is, not an object.
         let inst_before = n >= 2 && self.lex.institutions.iter().any(|i| i.len() == 1 && i[0] == before[n - 2]);
-        !inst_before
+        // "the decision today by Austria ... to recognize": a decision's
+        // agent acts.
+        let agent = n >= 2 && before[..n - 1].iter().any(|w| self.grammar().agent_nouns.contains(w));
+        !inst_before && !agent
     }
 
     /// True when the actor at hit `k` is joined by "of" to the use of force
