@@ -187,6 +187,17 @@ impl Reading<'_, '_, '_> {
             self.block(Construction::PassiveCue, i, Guard::StatementSignatories, h.start..h.end);
             return;
         }
+        // "Guaidó pidió el apoyo de Colombia", "requested the support of":
+        // support asked for is not yet given.
+        let asked = hits[..i]
+            .iter()
+            .rev()
+            .take(1)
+            .find(|p| p.cue() == Some(Cue::Advocate) && self.ctx.words_between(p.end, h.start) <= 1);
+        if let Some(p) = asked {
+            self.block(Construction::PassiveCue, i, Guard::Modal, p.start..p.end);
+            return;
+        }
         // "Maduro ..., while the opposition leader declared himself
         // president with the support of the U.S.": the side before a
         // clause break is not what is supported.
