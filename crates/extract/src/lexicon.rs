@@ -686,6 +686,10 @@ pub struct Grammar {
     /// Nouns of a decision whose agent follows them ("the decision by
     /// Austria and Denmark to recognize"): that agent is no object.
     pub agent_nouns: Words,
+    /// After an act with no subject, a comma and one of these open the list
+    /// of those who acted ("50 governments back Guaidó, including the
+    /// United States, Brazil and Israel").
+    pub inclusion: Words,
     /// Endings of a participle, which after one of `nominal_articles` names someone.
     pub participle_endings: Words,
     /// Articles that make a participle a noun.
@@ -728,6 +732,7 @@ impl Grammar {
             between,
             heads,
             agent_nouns,
+            inclusion,
             participle_endings,
             nominal_articles,
             cue_prepositions,

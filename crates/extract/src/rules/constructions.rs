@@ -703,6 +703,11 @@ impl Reading<'_, '_, '_> {
         if actors.is_empty() && self.ctx.between(hits[t].end, self.ctx.s.range.end).trim_start().starts_with(':') {
             actors = self.ctx.list_after(t, false, 1);
         }
+        // "50 gobiernos respaldan a Juan Guaidó, entre los que se encuentran
+        // Estados Unidos, Brasil e Israel": so does a list after ", including".
+        if actors.is_empty() && self.ctx.inclusion_after(t) {
+            actors = self.ctx.list_after(t, false, 6);
+        }
         actors.retain(|(_, m)| m.start < hits[t].start || m.start >= hits[t].end);
         self.add(Construction::ActiveCue, i, Some(t), actors, stance_of(act.polarity, act.align), kind);
     }

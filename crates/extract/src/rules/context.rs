@@ -787,6 +787,20 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         }
     }
 
+    /// True when a comma and an inclusion marker (", including", ", entre
+    /// ellos") come right after hit `t`, before any other hit.
+    pub(super) fn inclusion_after(&self, t: usize) -> bool {
+        let hits = self.s.hits;
+        let end = hits.get(t + 1).map_or(self.s.range.end, |n| n.start);
+        let gap = self.between(hits[t].end, end).trim_start();
+        let Some(rest) = gap.strip_prefix(',') else { return false };
+        let rest = rest.trim_start().to_lowercase();
+        self.grammar()
+            .inclusion
+            .iter()
+            .any(|m| rest.strip_prefix(m.as_str()).is_some_and(|after| after.is_empty() || after.starts_with(' ')))
+    }
+
     /// A demonym is an actor only next to an institution ("Russian lawmakers",
     /// "el gobierno ruso").
     pub(super) fn demonym_is_actor(&self, k: usize) -> bool {
