@@ -114,13 +114,8 @@ impl Reading<'_, '_, '_> {
         }
         // "a favor de la normalización de las relaciones", "called for the
         // restoration of": advocating a restoration is a wish, not the act.
-        let advocated = hits[..i]
-            .iter()
-            .rev()
-            .take(2)
-            .find(|p| p.cue() == Some(Cue::Advocate) && self.ctx.words_between(p.end, h.start) <= 3);
-        if let Some(p) = advocated {
-            self.block(Construction::Restoration, i, Guard::Modal, p.start..p.end);
+        if let Some(words) = self.ctx.advocated(i, 2, 3) {
+            self.block(Construction::Restoration, i, Guard::Modal, words);
             return true;
         }
         let mut actors = self.ctx.subject(i);
@@ -189,13 +184,8 @@ impl Reading<'_, '_, '_> {
         }
         // "Guaidó pidió el apoyo de Colombia", "requested the support of":
         // support asked for is not yet given.
-        let asked = hits[..i]
-            .iter()
-            .rev()
-            .take(1)
-            .find(|p| p.cue() == Some(Cue::Advocate) && self.ctx.words_between(p.end, h.start) <= 1);
-        if let Some(p) = asked {
-            self.block(Construction::PassiveCue, i, Guard::Modal, p.start..p.end);
+        if let Some(words) = self.ctx.advocated(i, 1, 1) {
+            self.block(Construction::PassiveCue, i, Guard::Modal, words);
             return;
         }
         // "Maduro ..., while the opposition leader declared himself
@@ -395,19 +385,17 @@ impl Reading<'_, '_, '_> {
         if self.ctx.breaks_clause(hits[i].end, hits[t].start) {
             return false;
         }
-        // The object phrase: from the last meeting link (or the cue) to the one met.
-        let gap = self.ctx.between(hits[i].end, hits[t].start);
-        let words: Vec<_> = crate::text::words_borrowed(gap).collect();
-        let grammar = self.ctx.grammar();
-        // "se reunió con": the cue may end with the link itself.
-        let cue_linked = crate::text::words_borrowed(self.ctx.between(hits[i].start, hits[i].end))
-            .last()
-            .is_some_and(|w| grammar.meeting_links.contains(&w));
-        let phrase = match words.iter().rposition(|w| grammar.meeting_links.contains(w)) {
-            Some(at) => &words[at + 1..],
-            None if cue_linked || words.len() <= 1 => &words[..],
+        // The object phrase: from the last meeting link (the cue's own, as
+        // in "se reunió con", counts) to the one met, or the one word right
+        // after a cue without one.
+        let phrase = match self.ctx.after_meeting_link(i, t) {
+            Some(after) => after,
+            None if self.ctx.words_between(hits[i].end, hits[t].start) <= 1 => {
+                crate::text::words_borrowed(self.ctx.between(hits[i].end, hits[t].start)).collect()
+            }
             None => return false,
         };
+        let grammar = self.ctx.grammar();
         let person = matches!(hits[t].actor(), Some(Tag::Person(_)));
         let titled = phrase.iter().any(|w| grammar.heads.contains(w));
         if phrase.len() > 6 || !(person || titled) {

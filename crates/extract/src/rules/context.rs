@@ -718,25 +718,30 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         }
         // "met on Monday to discuss Maduro's ...": past a word or two, only
         // "with" (in the cue, "met with", or after it) joins the one met to
-        // the verb.
-        // The link stands right before the one met ("met ... with his
+        // the verb, and it stands right before the one met ("met ... with his
         // Venezuelan counterpart"), not before another phrase ("recibió con
         // sorpresa la comunicación del gobierno venezolano").
-        let links = &self.grammar().meeting_links;
-        let words: Vec<_> = words_borrowed(self.between(cue.start, target.start)).collect();
-        let linked = words.iter().rposition(|w| links.contains(w)).is_some_and(|at| words.len() - at - 1 <= 3);
+        let linked = self.after_meeting_link(i, t).is_some_and(|after| after.len() <= 3);
         if gap > 1 && !linked {
             return false;
         }
         match target.side() {
-            Some(Align::Government) => true,
-            Some(Align::Opposition) => {
-                words_borrowed(self.between(target.start, target.end)).any(|w| self.grammar().claimants.contains(&w))
-            }
+            Some(Align::Government | Align::Opposition) => self.met_as_head_of_state_at(t),
             _ => target
                 .dated_side()
                 .is_some_and(|d| self.lex.dated_sides[d as usize].on(self.s.date) == Some(Align::Government)),
         }
+    }
+
+    /// The words between the meeting cue at hit `i` and hit `t` that follow
+    /// the last meeting link ("con", "al", "with"); the cue's own words count
+    /// ("se reunió con"). None when no link stands there.
+    pub(super) fn after_meeting_link(&self, i: usize, t: usize) -> Option<Vec<std::borrow::Cow<'b, str>>> {
+        let hits = self.s.hits;
+        let links = &self.grammar().meeting_links;
+        let mut words: Vec<_> = words_borrowed(self.between(hits[i].start, hits[t].start)).collect();
+        let at = words.iter().rposition(|w| links.contains(w))?;
+        Some(words.split_off(at + 1))
     }
 
     /// The country a relation named at hit `i` holds with Venezuela, when

@@ -7,7 +7,7 @@
 use super::context::Ctx;
 use super::trace::Guard;
 use super::NEGATION_REACH;
-use crate::lexicon::{Align, Tag};
+use crate::lexicon::{Align, Cue, Tag};
 use crate::text::words_borrowed;
 use std::ops::Range;
 
@@ -34,6 +34,19 @@ impl Ctx<'_, '_, '_> {
             .rev()
             .take(2)
             .find(|p| p.has(tag) && self.words_between(p.end, hits[i].start) <= NEGATION_REACH)
+            .map(|p| p.start..p.end)
+    }
+
+    /// An advocating cue among the `back` hits before hit `i`, at most
+    /// `reach` words before it ("called for the restoration of", "pidió el
+    /// apoyo de"): what is asked for is not yet done. Its words, if any.
+    pub(super) fn advocated(&self, i: usize, back: usize, reach: usize) -> Option<Range<usize>> {
+        let hits = self.s.hits;
+        hits[..i]
+            .iter()
+            .rev()
+            .take(back)
+            .find(|p| p.cue() == Some(Cue::Advocate) && self.words_between(p.end, hits[i].start) <= reach)
             .map(|p| p.start..p.end)
     }
 
