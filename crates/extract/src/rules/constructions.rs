@@ -693,8 +693,10 @@ impl Reading<'_, '_, '_> {
         }
         // "50 gobiernos respaldan a Juan Guaidó, entre los que se encuentran
         // Estados Unidos, Brasil e Israel": so does a list after ", including".
-        if actors.is_empty() && self.ctx.inclusion_after(t) {
-            actors = self.ctx.list_after(t, false, 6);
+        if actors.is_empty() {
+            if let Some(at) = self.ctx.inclusion_after(t) {
+                actors = self.ctx.list_after(at, false, 6);
+            }
         }
         actors.retain(|(_, m)| m.start < hits[t].start || m.start >= hits[t].end);
         self.add(Construction::ActiveCue, i, Some(t), actors, stance_of(act.polarity, act.align), kind);

@@ -792,13 +792,38 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         }
     }
 
-    /// True when a comma and an inclusion marker (", including", ", entre
-    /// ellos") come right after hit `t`, before any other hit.
-    pub(super) fn inclusion_after(&self, t: usize) -> bool {
+    /// Where the list after an inclusion marker (", including", ", entre
+    /// ellos") hangs when one follows hit `t`: the hit right before the
+    /// marker. Only what describes the target may come between ("recognized
+    /// the opposition chief as Venezuela's acting president, including the
+    /// UK"): sides, Venezuela, titles and results, within twelve words; an
+    /// actor, a cue or a negator ends the search.
+    pub(super) fn inclusion_after(&self, t: usize) -> Option<usize> {
         let hits = self.s.hits;
-        let end = hits.get(t + 1).map_or(self.s.range.end, |n| n.start);
-        let gap = self.between(hits[t].end, end).trim_start();
-        let Some(rest) = gap.strip_prefix(',') else { return false };
+        let mut at = t;
+        loop {
+            let end = hits.get(at + 1).map_or(self.s.range.end, |n| n.start);
+            if self.marks_inclusion(self.between(hits[at].end, end)) {
+                return Some(at);
+            }
+            let next = hits.get(at + 1)?;
+            let describes = next.actor().is_none()
+                && next.cue().is_none()
+                && !next.has(Tag::Negator)
+                && (next.side().is_some()
+                    || next.dated_side().is_some()
+                    || next.has(Tag::Venezuela)
+                    || next.has(Tag::Results));
+            if !describes || self.words_between(hits[t].end, next.start) > 12 {
+                return None;
+            }
+            at += 1;
+        }
+    }
+
+    /// True when `gap` opens with a comma and an inclusion marker.
+    fn marks_inclusion(&self, gap: &str) -> bool {
+        let Some(rest) = gap.trim_start().strip_prefix(',') else { return false };
         let rest = rest.trim_start().to_lowercase();
         self.grammar()
             .inclusion

@@ -165,13 +165,21 @@ fn with_dated_sides<T>(lex: &Lexicon, s: &Sentence<'_>, f: impl FnOnce(&Sentence
     f(&Sentence { hits: &resolved, range: s.range.clone(), ..*s })
 }
 
+/// Who holds an act told without a subject, for [`Repeated`]: sorts
+/// before every actor code and is never one.
+const UNHELD: &str = "";
+
 /// The state of one sentence's reading: its context, which hits a
-/// construction has taken up, the findings so far by actor, and the steps
-/// taken when tracing.
+/// construction has taken up, the findings so far by actor, the acts read
+/// without anyone to hold them, and the steps taken when tracing.
 pub(crate) struct Reading<'l, 'a, 'b> {
     ctx: Ctx<'l, 'a, 'b>,
     consumed: Vec<bool>,
     found: BTreeMap<&'l str, Vec<Finding<'l>>>,
+    /// Acts told without a subject ("uno de los países que no han
+    /// reconocido el triunfo de Maduro"), by where they end: a repeat
+    /// marker after one gives it its actors ("al igual que Perú").
+    unheld: Vec<(usize, Stance, EventKind)>,
     trace: Option<Vec<Step<'l>>>,
 }
 
@@ -179,7 +187,13 @@ impl<'l, 'a, 'b> Reading<'l, 'a, 'b> {
     fn new(lex: &'l Lexicon, s: &'a Sentence<'b>, work: &'a Cell<u64>, trace: bool) -> Reading<'l, 'a, 'b> {
         work.set(work.get() + s.text.len() as u64 / 8 + s.hits.len() as u64);
         let ctx = Ctx::new(lex, s, work, true);
-        Reading { consumed: vec![false; s.hits.len()], ctx, found: BTreeMap::new(), trace: trace.then(Vec::new) }
+        Reading {
+            consumed: vec![false; s.hits.len()],
+            ctx,
+            found: BTreeMap::new(),
+            unheld: Vec::new(),
+            trace: trace.then(Vec::new),
+        }
     }
 
     /// The pipeline: epithets, constructions, repeat markers, conflicts.
@@ -236,6 +250,10 @@ impl<'l, 'a, 'b> Reading<'l, 'a, 'b> {
             };
             self.note(step);
         }
+        if actors.is_empty() && construction == Construction::ActiveCue {
+            let hits = self.ctx.s.hits;
+            self.unheld.push((hits[target.unwrap_or(cue)].end, stance, kind));
+        }
         for (actor, mention) in actors {
             self.found.entry(actor).or_default().push(Finding { actor, stance, kind, mention });
         }
@@ -265,21 +283,30 @@ impl<'l, 'a, 'b> Reading<'l, 'a, 'b> {
 
     /// "Trump recognised Guaidó, as did Canada": the actors after "as did"
     /// repeat the act of the clause before it. The act repeated is that of
-    /// the first finding (by actor, then as found) that ends before the
-    /// marker, provided all those findings agree. Markers come in order, so
+    /// the first finding (by actor, then as found; an act told without a
+    /// subject first) that ends before the marker, provided all those
+    /// findings agree. Markers come in order, so
     /// the findings that end before one are those before the last plus
     /// some: [`Repeated`] keeps what that question needs instead of reading
     /// every finding at every marker.
     fn read_repeats(&mut self, limit: u64) {
         let hits = self.ctx.s.hits;
-        if self.found.is_empty() {
+        if self.found.is_empty() && self.unheld.is_empty() {
             return;
         }
         let markers: Vec<usize> = (0..hits.len()).filter(|&m| hits[m].has(Tag::RepeatMarker)).collect();
         let mut repeated = Repeated::new(&self.found);
+        for &(end, stance, kind) in &self.unheld {
+            repeated.add(UNHELD, end, stance, kind);
+        }
         for m in markers {
             if self.ctx.work.get() > limit {
                 break;
+            }
+            // "pero no lo hizo México": a negated marker repeats nothing.
+            if let Some(w) = self.ctx.negation(m).filter(|w| self.ctx.words_between(w.end, hits[m].start) <= 1) {
+                self.block(Construction::Repeat, m, Guard::Negation, w);
+                continue;
             }
             let at = hits[m].end;
             let Some((stance, kind)) = repeated.act_before(at) else {
