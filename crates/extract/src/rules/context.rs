@@ -955,17 +955,40 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             })
     }
 
+    /// Words from hit `k` to the cue at hit `i`, leaving out a relative
+    /// clause between commas right after `k` ("El Grupo de Lima, que engloba
+    /// a más de una decena de países de América del Norte y América Latina,
+    /// ha instado"): it describes the actor, and the verb after it is the
+    /// actor's. The clause runs to the last comma before the cue, at most
+    /// 30 words.
+    fn subject_distance(&self, k: usize, i: usize) -> usize {
+        let hits = self.s.hits;
+        let words = self.words_between(hits[k].end, hits[i].start);
+        if words <= SUBJECT_REACH {
+            return words;
+        }
+        let gap = self.between(hits[k].end, hits[i].start);
+        let Some(rest) = gap.trim_start().strip_prefix(',') else { return words };
+        let opens = words_borrowed(rest).next().is_some_and(|w| self.grammar().subject_relatives.contains(&w));
+        let Some(close) = rest.rfind(',').filter(|_| opens) else { return words };
+        self.tick(gap.len() / 8 + 1);
+        let after = words_borrowed(&rest[close + 1..]).count();
+        if words - after > 30 {
+            return words;
+        }
+        after
+    }
+
     /// The actors holding the stance of the cue at hit `i`: the nearest
     /// usable actor before it and the list it ends, else the speaker.
     pub(super) fn subject(&self, i: usize) -> Vec<(&'l str, Range<usize>)> {
         let hits = self.s.hits;
-        let found =
-            (0..i).rev().take_while(|&k| self.words_between(hits[k].end, hits[i].start) <= SUBJECT_REACH).find(|&k| {
-                !self.quoted_apart(k, i)
-                    && (hits[k].actor().is_some() && !self.is_object(k) && !self.in_apposition(k) && self.usable(k)
-                        || matches!(hits[k].actor(), Some(Tag::Person(_))) && !self.is_object(k)
-                        || hits[k].actor().is_some() && !self.is_object(k) && self.of_legislature(k))
-            });
+        let found = (0..i).rev().take_while(|&k| self.subject_distance(k, i) <= SUBJECT_REACH).find(|&k| {
+            !self.quoted_apart(k, i)
+                && (hits[k].actor().is_some() && !self.is_object(k) && !self.in_apposition(k) && self.usable(k)
+                    || matches!(hits[k].actor(), Some(Tag::Person(_))) && !self.is_object(k)
+                    || hits[k].actor().is_some() && !self.is_object(k) && self.of_legislature(k))
+        });
         match found {
             // A legislature named as the one acting speaks for no government.
             Some(k) if self.of_legislature(k) => Vec::new(),
