@@ -934,6 +934,27 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
         if gap.contains(';') || gap.contains('.') {
             return false;
         }
+        // "Denmark, Holland, France": a name the gazetteer leaves out (an
+        // ambiguous one) between two commas does not end a list of
+        // countries. An acronym ("Washington, DC, the OAS") is no such name.
+        let glue = |part: &str| words_borrowed(part).all(|x| self.lex.list_glue.contains(&*x));
+        let mut parts = gap.split(',');
+        if let (Some(before), Some(name), Some(after), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        {
+            let name = name.trim();
+            let country = |k: usize| matches!(hits[k].actor(), Some(Tag::Country(_)));
+            let mut chars = name.chars();
+            if chars.next().is_some_and(char::is_uppercase)
+                && name.len() >= 4
+                && chars.all(char::is_lowercase)
+                && country(a)
+                && country(b)
+                && glue(before)
+                && glue(after)
+            {
+                return true;
+            }
+        }
         let mut n = 0;
         words_borrowed(gap).all(|x| {
             n += 1;
