@@ -20,7 +20,7 @@ struct Act {
     negated: bool,
 }
 
-impl Reading<'_, '_, '_> {
+impl<'l> Reading<'l, '_, '_> {
     /// Reads the construction that starts at hit `i`, if any.
     pub(super) fn read_at(&mut self, i: usize) {
         let h = &self.ctx.s.hits[i];
@@ -698,8 +698,34 @@ impl Reading<'_, '_, '_> {
                 actors = self.ctx.list_after(at, false, 6);
             }
         }
+        if actors.is_empty() {
+            actors = self.coordinated_subject(act);
+        } else {
+            self.last_held = Some((hits[i].end, actors.clone()));
+        }
         actors.retain(|(_, m)| m.start < hits[t].start || m.start >= hits[t].end);
         self.add(Construction::ActiveCue, i, Some(t), actors, stance_of(act.polarity, act.align), kind);
+    }
+
+    /// The holders of the act before, for a cue with no subject of its own
+    /// that a coordinator joins to it ("El Grupo de Lima desconoció este
+    /// martes ... a la nueva Asamblea Nacional, liderada por la bancada
+    /// chavista, y reconoció al líder opositor"): the word right before the
+    /// cue, or before its negator, is "y" / "and", and no clause breaks
+    /// between the two cues.
+    fn coordinated_subject(&self, act: &Act) -> Vec<(&'l str, std::ops::Range<usize>)> {
+        let hits = self.ctx.s.hits;
+        let Some((end, holders)) = &self.last_held else { return Vec::new() };
+        let at = self.ctx.negation(act.cue_hit).map_or(hits[act.cue_hit].start, |w| w.start);
+        let joined = self
+            .ctx
+            .sentence_words_before(at, 1)
+            .first()
+            .is_some_and(|w| self.ctx.lex.coordinators.contains(&w.to_lowercase()));
+        if !joined || self.ctx.breaks_clause(*end, at) {
+            return Vec::new();
+        }
+        holders.clone()
     }
 
     /// Only one negation is read as taking a side: not recognising Maduro,

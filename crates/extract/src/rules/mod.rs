@@ -180,6 +180,10 @@ pub(crate) struct Reading<'l, 'a, 'b> {
     /// reconocido el triunfo de Maduro"), by where they end: a repeat
     /// marker after one gives it its actors ("al igual que Perú").
     unheld: Vec<(usize, Stance, EventKind)>,
+    /// The holders of the last act read with a subject of its own, with
+    /// where its cue ends: a verb coordinated after it ("desconoció ... a
+    /// la nueva Asamblea Nacional y reconoció al líder opositor") shares it.
+    last_held: Option<(usize, Mentions<'l>)>,
     trace: Option<Vec<Step<'l>>>,
 }
 
@@ -192,6 +196,7 @@ impl<'l, 'a, 'b> Reading<'l, 'a, 'b> {
             ctx,
             found: BTreeMap::new(),
             unheld: Vec::new(),
+            last_held: None,
             trace: trace.then(Vec::new),
         }
     }
