@@ -99,11 +99,11 @@ impl<'l> Reading<'l, '_, '_> {
     fn restoration(&mut self, i: usize) -> bool {
         let hits = self.ctx.s.hits;
         let h = &hits[i];
+        // Relations, diplomats, or what a restoration reopens.
+        let relation =
+            |k: usize| hits[k].has(Tag::RuptureNoun) || hits[k].has(Tag::DiplomatNoun) || hits[k].has(Tag::RestoreNoun);
         let noun = h.has(Tag::RestoreAct)
-            || (i + 1..hits.len()).any(|k| {
-                (hits[k].has(Tag::RuptureNoun) || hits[k].has(Tag::DiplomatNoun) || hits[k].has(Tag::RestoreNoun))
-                    && self.ctx.words_between(h.end, hits[k].start) <= 4
-            });
+            || (i + 1..hits.len()).any(|k| relation(k) && self.ctx.words_between(h.end, hits[k].start) <= 4);
         if !noun {
             return false;
         }
@@ -131,9 +131,7 @@ impl<'l> Reading<'l, '_, '_> {
         // "se restablecieron las relaciones entre Venezuela y Honduras":
         // with no one before it, the relation's other party restores it.
         if actors.is_empty() {
-            let noun = (i + 1..hits.len()).find(|&k| {
-                hits[k].has(Tag::RuptureNoun) || hits[k].has(Tag::DiplomatNoun) || hits[k].has(Tag::RestoreNoun)
-            });
+            let noun = (i + 1..hits.len()).find(|&k| relation(k));
             actors = self.ctx.partner_of_venezuela(noun.unwrap_or(i));
         }
         self.add(Construction::Restoration, i, None, actors, Stance::Government, EventKind::Restoration);

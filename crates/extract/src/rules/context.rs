@@ -927,39 +927,44 @@ impl<'l, 'a, 'b> Ctx<'l, 'a, 'b> {
             && code(a) == code(b)
     }
 
-    /// True when only list glue stands between two hits.
+    /// True when only list glue stands between two hits, or an unknown name
+    /// between commas in a list of countries.
     pub(super) fn glued(&self, a: usize, b: usize) -> bool {
         let hits = self.s.hits;
         let gap = self.between(hits[a].end, hits[b].start);
         if gap.contains(';') || gap.contains('.') {
             return false;
         }
-        // "Denmark, Holland, France": a name the gazetteer leaves out (an
-        // ambiguous one) between two commas does not end a list of
-        // countries. An acronym ("Washington, DC, the OAS") is no such name.
-        let glue = |part: &str| words_borrowed(part).all(|x| self.lex.list_glue.contains(&*x));
-        let mut parts = gap.split(',');
-        if let (Some(before), Some(name), Some(after), None) = (parts.next(), parts.next(), parts.next(), parts.next())
-        {
-            let name = name.trim();
-            let country = |k: usize| matches!(hits[k].actor(), Some(Tag::Country(_)));
-            let mut chars = name.chars();
-            if chars.next().is_some_and(char::is_uppercase)
-                && name.len() >= 4
-                && chars.all(char::is_lowercase)
-                && country(a)
-                && country(b)
-                && glue(before)
-                && glue(after)
-            {
-                return true;
-            }
-        }
         let mut n = 0;
-        words_borrowed(gap).all(|x| {
+        let only_glue = words_borrowed(gap).all(|x| {
             n += 1;
             n <= 8 && (self.lex.list_glue.contains(&*x) || x.bytes().all(|b| b.is_ascii_digit()))
-        })
+        });
+        only_glue || self.unknown_name_between(a, b, gap)
+    }
+
+    /// "Denmark, Holland, France": a name the gazetteer leaves out (an
+    /// ambiguous one) between two commas, with list glue around it, does not
+    /// end a list of countries. An acronym ("Washington, DC, the OAS") is no
+    /// such name.
+    fn unknown_name_between(&self, a: usize, b: usize, gap: &str) -> bool {
+        let hits = self.s.hits;
+        let country = |k: usize| matches!(hits[k].actor(), Some(Tag::Country(_)));
+        let glue = |part: &str| words_borrowed(part).all(|x| self.lex.list_glue.contains(&*x));
+        let mut parts = gap.split(',');
+        let (Some(before), Some(name), Some(after), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return false;
+        };
+        let name = name.trim();
+        let mut chars = name.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && name.len() >= 4
+            && chars.all(char::is_lowercase)
+            && country(a)
+            && country(b)
+            && glue(before)
+            && glue(after)
     }
 
     /// True when "member states" stand between the organisation at hit `k`
